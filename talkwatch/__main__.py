@@ -1,0 +1,3 @@
+from talkwatch.cli import main
+
+main()

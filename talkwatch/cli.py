@@ -1,0 +1,416 @@
+"""The talkwatch command line. Imports stay light: no Textual here (the TUI loads lazily)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from talkwatch import __version__
+from talkwatch.errors import EXIT_ERROR, EXIT_INTERRUPTED, TalkwatchError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Failure(click.ClickException):
+    """A one-line runtime error, exit code 1."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None):
+        from talkwatch.output import clean
+
+        click.echo(f"talkwatch: error: {clean(self.message)}", err=True)
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TalkwatchError as exc:
+            raise Failure(str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            raise Failure(f"database error: {exc}") from None
+        except KeyboardInterrupt:
+            click.echo("talkwatch: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # `talkwatch search x | head`: the reader left; not an error
+            try:
+                sys.stdout = open(os.devnull, "w")
+            except OSError:
+                pass
+            ctx.exit(0)
+
+
+def format_options(f):
+    f = click.option("--csv", "fmt", flag_value="csv", help="Comma-separated values with a header row.")(f)
+    f = click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")(f)
+    f = click.option("--json", "fmt", flag_value="json", help="A JSON array.")(f)
+    return f
+
+
+def _db_path(ctx) -> Path:
+    from talkwatch.config import resolve_db
+
+    return resolve_db(ctx.obj.get("db"))
+
+
+def _reader(ctx):
+    from talkwatch.store.db import open_db
+
+    return open_db(_db_path(ctx))
+
+
+@click.group(cls=Group, context_settings=CONTEXT, invoke_without_command=True,
+             epilog="""\b
+Examples:
+  talkwatch demo                              open the TUI on the bundled sample corpus
+  talkwatch index ~/news                      index a folder (again: only changes are read)
+  talkwatch search 'istambul talks'           typo-tolerant search, ranked, with snippets
+  talkwatch events --dyad pakistan-afghanistan --json | jq .
+  talkwatch dyads                             where each country pair stands
+  talkwatch dyad AFG PAK                      one pair's timeline
+
+The database is --db PATH, else $TALKWATCH_DB, else a file in your user data folder.""")
+@click.option("--db", metavar="PATH", help="Database file (default: $TALKWATCH_DB or the user data folder).")
+@click.version_option(__version__, "--version", "-V", prog_name="talkwatch")
+@click.pass_context
+def cli(ctx, db):
+    """Follow talks between states in news text.
+
+    Index a folder of articles into one SQLite file, then search it, list the events
+    extracted from it, and see where each country pair (dyad) stands.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            ctx.invoke(tui)
+        else:
+            click.echo(ctx.get_help())
+
+
+# ------------------------------------------------------------------ index
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch index ~/news/2025            a folder, recursively
+  talkwatch index a.jsonl feeds/*.rss    files of any supported format
+  talkwatch index                        re-index every folder indexed before
+  talkwatch index --rebuild ~/news       start again from scratch (corrections are kept)
+
+Formats: .txt .md (optional YAML front matter or Key: value header), .json .jsonl .csv
+(one article per record), .html, RSS/Atom feeds (.rss .atom .xml).""")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rebuild", is_flag=True, help="Drop the index and read everything again (corrections are kept).")
+@click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (default: every core).")
+@click.option("--no-wait", is_flag=True, help="Fail instead of waiting when another index runs on this database.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages; only the summary.")
+@click.pass_context
+def index(ctx, paths, rebuild, strict, workers, no_wait, quiet):
+    """Add or update files and folders in the database.
+
+    Unchanged files are skipped, changed ones replaced, deleted ones removed. Files that
+    cannot be read are reported (one line each on stderr) and skipped.
+    """
+    from talkwatch.store.ingest import index_paths
+
+    db = _db_path(ctx)
+    show_progress = not quiet and sys.stderr.isatty()
+    bar = {"bar": None}
+
+    def progress(done, total):
+        if not show_progress or total == 0:
+            return
+        if bar["bar"] is None:
+            bar["bar"] = click.progressbar(length=total, label="indexing", file=sys.stderr,
+                                           show_pos=True, show_eta=True, width=30)
+            bar["bar"].__enter__()
+        b = bar["bar"]
+        b.update(done - b.pos)
+
+    def on_skip(path, reason):
+        if not quiet:
+            from talkwatch.output import clean
+
+            if bar["bar"] is not None:
+                sys.stderr.write("\n")
+            click.echo(f"skipped {clean(path)}: {clean(reason)}", err=True)
+
+    def on_wait():
+        click.echo("talkwatch: another index is running on this database; waiting for it to finish...", err=True)
+
+    try:
+        summary = index_paths(db, paths, rebuild=rebuild, workers=workers, progress=progress,
+                              on_skip=on_skip, wait=not no_wait, on_wait=on_wait)
+    finally:
+        if bar["bar"] is not None:
+            bar["bar"].__exit__(None, None, None)
+    if summary.interrupted:
+        click.echo(f"talkwatch: interrupted; {summary.line()} (run again to finish)", err=True)
+        ctx.exit(EXIT_INTERRUPTED)
+    click.echo(summary.line(), err=True)
+    if strict and summary.skipped:
+        ctx.exit(EXIT_ERROR)
+
+
+# ------------------------------------------------------------------ search
+
+SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected"]
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Query syntax:
+  istanbul talks          every word must match (stemmed: talk, talks, talking)
+  "foreign secretary"     a phrase
+  negotiat*               a prefix
+  doha OR istanbul        either word
+  talks -cricket          exclude a word (also: NOT cricket)
+  title:ceasefire         in the title only
+  source:dawn             articles whose source contains "dawn"
+  since:2025-10 until:2025-11-05   publication dates (ISO, or words: since:"last month")
+  dyad:AFG-PAK type:TALKS articles with such events
+
+A word missing from the corpus is corrected to the nearest known word and the correction
+is reported (stderr; the `corrected` field in JSON).""")
+@click.argument("query", nargs=-1)
+@click.option("-n", "--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Results to show.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging).")
+@click.option("--no-correct", is_flag=True, help="Search the words exactly as typed.")
+@format_options
+@click.pass_context
+def search(ctx, query, limit, offset, no_correct, fmt):
+    """Ranked, typo-tolerant full-text search with snippets."""
+    from talkwatch import output
+    from talkwatch.store.search import MARK_END, MARK_START, search as run_search, strip_marks
+
+    text = " ".join(query)
+    conn = _reader(ctx)
+    res = run_search(conn, text, limit=limit, offset=offset, correct=not no_correct)
+    if res.corrected:
+        fixes = ", ".join(f"{a} -> {b}" for a, b in res.corrected.items())
+        click.echo(f"showing results for corrected words: {fixes} (use --no-correct to search as typed)", err=True)
+    rows = []
+    for h in res.hits:
+        rows.append({
+            "uid": h.uid, "title": h.title, "published": h.published, "source": h.source,
+            "score": h.score, "snippet": h.snippet, "corrected": res.corrected or None,
+        })
+    if fmt in ("json", "jsonl", "csv"):
+        for r in rows:
+            r["snippet"] = strip_marks(r["snippet"])
+        _emit(rows, fmt, SEARCH_FIELDS)
+        return
+    if not rows:
+        click.echo("no matches" + (f" for {output.clean(text)!r}" if text else ""), err=True)
+        return
+    color = output.color_enabled()
+    width = output.terminal_width()
+    out = sys.stdout
+    for r in rows:
+        date = (r["published"] or "----------")[:10]
+        head = f"{date}  {output.clean(r['source'] or '-')}  "
+        title = output.clean(r["title"])
+        line = head + output.truncate(title, max(10, width - len(head)))
+        out.write((output.BOLD + line + output.RESET if color else line) + "\n")
+        snippet = output._fit(output.clean(r["snippet"]), max(10, width - 4), (MARK_START, MARK_END), color, pad=False)
+        out.write(f"    {snippet}\n")
+        uid_line = f"    {output.clean(r['uid'])}"
+        out.write((output.DIM + uid_line + output.RESET if color else uid_line) + "\n")
+    more = "+" if res.more else ""
+    click.echo(f"{len(rows)} shown of {res.total}{more} matches ({res.elapsed_ms:.0f} ms)", err=True)
+
+
+def _emit(rows, fmt, fields, table_columns=None, flex=None):
+    from talkwatch import output
+
+    if fmt == "json":
+        output.write_json(rows)
+    elif fmt == "jsonl":
+        output.write_jsonl(rows)
+    elif fmt == "csv":
+        output.write_csv(rows, fields)
+    else:
+        output.write_table(rows, table_columns or [(f, f.upper()) for f in fields], flex=flex)
+
+
+# ------------------------------------------------------------------ show
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("uid")
+@click.option("--explain", is_flag=True, help="Also show the rule and date resolution of each event.")
+@format_options
+@click.pass_context
+def show(ctx, uid, explain, fmt):
+    """One article with its metadata and events (UID as `search` and `events` print it)."""
+    from talkwatch import output
+    from talkwatch.store import queries
+
+    conn = _reader(ctx)
+    art = queries.article(conn, uid)
+    evs = queries.events(conn, uid=art["uid"], explain=explain)
+    if fmt in ("json", "jsonl"):
+        doc = {k: art[k] for k in ("uid", "title", "published", "published_source", "source", "url", "body")}
+        doc["duplicate_of"] = art.get("dup_of")
+        doc["events"] = evs
+        output.write_json(doc) if fmt == "json" else output.write_jsonl([doc])
+        return
+    if fmt == "csv":
+        _emit(evs, "csv", queries.EVENT_FIELDS)
+        return
+    color = output.color_enabled()
+    b = (lambda s: output.BOLD + s + output.RESET) if color else (lambda s: s)
+    w = sys.stdout.write
+    w(b(output.clean(art["title"])) + "\n")
+    meta = [
+        ("uid", art["uid"]), ("published", _published_label(art)), ("source", art["source"]),
+        ("url", art["url"]), ("file", art["file"]),
+    ]
+    if art.get("dup_of"):
+        meta.append(("near-duplicate of", art["dup_of"]))
+    for k, v in meta:
+        if v:
+            w(f"{k:>10}: {output.clean(v)}\n")
+    w("\n" + output.clean_block(art["body"]).strip() + "\n")
+    w("\n" + b(f"Events ({len(evs)})") + "\n")
+    _print_events(evs, explain)
+
+
+def _published_label(art) -> str | None:
+    p = art.get("published")
+    if not p:
+        return "unknown"
+    if art.get("published_source") == "inferred":
+        return f"{p} (inferred from the text)"
+    return p
+
+
+EVENT_COLUMNS = [
+    ("id", "ID"), ("date", "DATE"), ("dyad", "DYAD"), ("type", "TYPE"), ("status", "STATUS"),
+    ("location", "WHERE"), ("mediators", "MEDIATORS"), ("sentence", "SENTENCE"),
+]
+
+
+def _print_events(evs, explain: bool) -> None:
+    from talkwatch import output
+
+    if not explain:
+        output.write_table(evs, EVENT_COLUMNS, flex="sentence")
+        return
+    w = sys.stdout.write
+    for e in evs:
+        w(f"{e['id']}  {e.get('date') or '-'}  {e.get('dyad') or '-'}  {e['type']}/{e['status']}"
+          f"{'  (corrected)' if e.get('corrected') else ''}\n")
+        w(f"  sentence : {output.clean(e['sentence'])}\n")
+        w(f"  uid      : {output.clean(e['uid'])} [{e['start']}:{e['end']}]\n")
+        w(f"  rule     : {output.clean(e.get('rule'))}  (trigger {output.clean(e.get('trigger'))!r})\n")
+        w(f"  parties  : actors {','.join(e['actors']) or '-'}; recipients {','.join(e['recipients']) or '-'};"
+          f" mediators {','.join(e['mediators']) or '-'}\n")
+        w(f"  date     : {e.get('date') or 'none'} ({e.get('date_precision') or '-'}, {e.get('date_source') or '-'})"
+          f" from {output.clean(e.get('date_text')) or '-'!s}: {output.clean(e.get('date_how')) or '-'}\n")
+        if e.get("location") or e.get("attribution"):
+            w(f"  where/who: {output.clean(e.get('location')) or '-'}; attributed to {output.clean(e.get('attribution')) or '-'}\n")
+        w(f"  coded    : PLOVER {e.get('plover')}/{e.get('plover_mode') or '-'}, CAMEO {e.get('cameo')},"
+          f" Goldstein {e.get('goldstein')}\n\n")
+
+
+# ------------------------------------------------------------------ events
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch events --dyad pakistan-afghanistan --type TALKS
+  talkwatch events --dyad IND-PAK --since 2016-01 --csv > ip.csv
+  talkwatch events --article afg-pak/istanbul-round.txt --explain""")
+@click.option("--dyad", metavar="A-B", help="A country pair in either order, codes or names: AFG-PAK, india-pakistan.")
+@click.option("--type", "type_", metavar="TYPE", help="Event type: TALKS, VISIT, CEASEFIRE, ATTACK ...")
+@click.option("--status", metavar="STATUS", help="scheduled, held, deferred, failed ...")
+@click.option("--since", metavar="DATE", help="Events dated on or after DATE (2025, 2025-10, 2025-10-30).")
+@click.option("--until", metavar="DATE", help="Events dated on or before DATE.")
+@click.option("--article", "uid", metavar="UID", help="Events of one article.")
+@click.option("-n", "--limit", type=click.IntRange(1), default=None, help="At most this many events.")
+@click.option("--explain", is_flag=True, help="Show the rule, trigger and date resolution of each event.")
+@click.option("--include-rejected", is_flag=True, help="Also list events an analyst rejected.")
+@format_options
+@click.pass_context
+def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_rejected, fmt):
+    """Extracted events, oldest first."""
+    from talkwatch.store import queries
+
+    conn = _reader(ctx)
+    evs = queries.events(conn, dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid,
+                         limit=limit, explain=explain, include_rejected=include_rejected)
+    fields = queries.EVENT_FIELDS + (queries.EXPLAIN_FIELDS if explain else [])
+    if fmt:
+        _emit(evs, fmt, fields)
+        return
+    if not evs:
+        click.echo("no events", err=True)
+        return
+    _print_events(evs, explain)
+
+
+# ------------------------------------------------------------------ TUI, demo
+
+@cli.command(context_settings=CONTEXT)
+@click.pass_context
+def tui(ctx):
+    """Open the terminal interface (also: `talkwatch` with no command)."""
+    from talkwatch.store.db import open_db
+
+    db = _db_path(ctx)
+    open_db(db).close()  # a clear error before the screen is taken over
+    try:
+        from talkwatch.tui.app import run
+    except ImportError as exc:
+        raise TalkwatchError(f"the TUI is not available: {exc}") from None
+    run(db)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--reindex", is_flag=True, help="Index the sample corpus again.")
+@click.option("--no-tui", is_flag=True, help="Only index and print what was indexed.")
+@click.pass_context
+def demo(ctx, reindex, no_tui):
+    """Open talkwatch on the bundled sample corpus (indexed on first use into its own database)."""
+    from talkwatch.config import demo_db_path, sample_corpus_dir
+    from talkwatch.store.ingest import index_paths
+
+    db = Path(ctx.obj.get("db") or demo_db_path())
+    try:
+        corpus = sample_corpus_dir()
+    except FileNotFoundError as exc:
+        raise TalkwatchError(str(exc)) from None
+    if reindex or not db.exists():
+        click.echo(f"indexing the sample corpus {corpus} into {db} ...", err=True)
+        summary = index_paths(db, [str(corpus)], rebuild=reindex)
+        click.echo(summary.line(), err=True)
+    can_tui = sys.stdin.isatty() and sys.stdout.isatty() and not no_tui
+    if can_tui:
+        try:
+            from talkwatch.tui.app import run
+        except ImportError:
+            can_tui = False
+        else:
+            run(db)
+            return
+    from talkwatch.store import queries
+    from talkwatch.store.db import open_db
+
+    conn = open_db(db)
+    c = queries.counts(conn)
+    click.echo(f"demo database {db}: {c['articles']} articles, {c['events']} events, {c['dyads']} dyads")
+    click.echo("try:")
+    click.echo(f"  talkwatch --db {db} search 'istambul talks'")
+    click.echo(f"  talkwatch --db {db} events --dyad pakistan-afghanistan")
+    click.echo(f"  talkwatch --db {db} dyads")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="talkwatch")
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,181 @@
+"""Writers for the CLI: a readable table, JSON, JSON lines, CSV. stdout is data only.
+
+Article text can carry terminal escape sequences; tables strip control characters, JSON
+escapes them, CSV neutralises cells that a spreadsheet would read as a formula.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import sys
+from typing import Any, Iterable, Sequence
+
+# C0 controls except tab/newline, DEL, C1 controls (incl. the 8-bit CSI \x9b), bidi overrides
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C1_JSON = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_WS = re.compile(r"\s+")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+BOLD = "\x1b[1m"
+DIM = "\x1b[2m"
+RESET = "\x1b[0m"
+
+
+def color_enabled(stream=None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def clean(value: Any) -> str:
+    """One line of inert text: control characters dropped, whitespace collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ",".join(str(v) for v in value)
+    text = _CONTROL.sub("", str(value))
+    return _WS.sub(" ", text).strip()
+
+
+def clean_block(value: Any) -> str:
+    """Multi-line inert text (for `show`): control characters dropped, newlines kept."""
+    if value is None:
+        return ""
+    return _CONTROL.sub("", str(value))
+
+
+def _json_safe(s: str) -> str:
+    return _C1_JSON.sub(lambda m: "\\u%04x" % ord(m.group(0)), s)
+
+
+def dumps(obj: Any, indent: int | None = None) -> str:
+    return _json_safe(json.dumps(obj, ensure_ascii=False, indent=indent))
+
+
+def write_json(rows: Any, out=None) -> None:
+    out = out or sys.stdout
+    out.write(dumps(rows, indent=2) + "\n")
+
+
+def write_jsonl(rows: Iterable[Any], out=None) -> None:
+    out = out or sys.stdout
+    for row in rows:
+        out.write(dumps(row) + "\n")
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ";".join(str(v) for v in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    return text
+
+
+def write_csv(rows: Sequence[dict], fields: Sequence[str], out=None) -> None:
+    out = out or sys.stdout
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(fields)
+    for row in rows:
+        w.writerow([csv_cell(row.get(f)) for f in fields])
+
+
+def terminal_width(default: int = 120) -> int:
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((default, 24)).columns
+    return 10_000  # piped: never cut cells
+
+
+def truncate(text: str, width: int) -> str:
+    if width <= 0:
+        return ""
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)] + "…"
+
+
+def write_table(
+    rows: Sequence[dict],
+    columns: Sequence[tuple[str, str]],
+    *,
+    out=None,
+    flex: str | None = None,
+    bold_marks: tuple[str, str] | None = None,
+) -> None:
+    """Plain aligned columns. ``flex`` names the column that takes the leftover width.
+
+    ``bold_marks`` are two marker characters in cells that delimit text to embolden on a
+    colour terminal (search snippets); they are removed otherwise.
+    """
+    out = out or sys.stdout
+    color = color_enabled(out)
+    cells = [[clean(r.get(k)) for k, _ in columns] for r in rows]
+    heads = [h for _, h in columns]
+    widths = [len(h) for h in heads]
+    for row in cells:
+        for i, c in enumerate(row):
+            widths[i] = max(widths[i], _visible_len(c, bold_marks))
+    total = terminal_width()
+    if flex is not None:
+        fi = [k for k, _ in columns].index(flex)
+        others = sum(w for i, w in enumerate(widths) if i != fi) + 2 * (len(columns) - 1)
+        widths[fi] = max(10, min(widths[fi], total - others))
+    else:
+        cap = max(8, total // max(1, len(columns)))
+        overflow = sum(widths) + 2 * (len(columns) - 1) - total
+        if overflow > 0:
+            widths = [min(w, cap) if w > cap else w for w in widths]
+    line = "  ".join(h.ljust(widths[i]) for i, h in enumerate(heads)).rstrip()
+    out.write((BOLD + line + RESET if color else line) + "\n")
+    for row in cells:
+        parts = []
+        for i, c in enumerate(row):
+            parts.append(_fit(c, widths[i], bold_marks, color, pad=i < len(row) - 1))
+        out.write("  ".join(parts).rstrip() + "\n")
+
+
+def _visible_len(text: str, marks) -> int:
+    if marks:
+        text = text.replace(marks[0], "").replace(marks[1], "")
+    return len(text)
+
+
+def _fit(text: str, width: int, marks, color: bool, pad: bool) -> str:
+    if not marks:
+        t = truncate(text, width)
+        return t.ljust(width) if pad else t
+    plain = text.replace(marks[0], "").replace(marks[1], "")
+    if len(plain) > width:
+        # cut on the visible text, keeping marks that fall before the cut
+        kept, n = [], 0
+        for ch in text:
+            if ch in marks:
+                kept.append(ch)
+                continue
+            if n >= width - 1:
+                break
+            kept.append(ch)
+            n += 1
+        text = "".join(kept) + "…"
+        if text.count(marks[0]) > text.count(marks[1]):
+            text += marks[1]
+        plain_len = n + 1
+    else:
+        plain_len = len(plain)
+    if color:
+        text = text.replace(marks[0], BOLD).replace(marks[1], RESET)
+    else:
+        text = text.replace(marks[0], "").replace(marks[1], "")
+    return text + (" " * (width - plain_len) if pad else "")
+
+
+def info(msg: str) -> None:
+    print(clean_block(msg), file=sys.stderr)

@@ -1,0 +1,478 @@
+"""From files to rows: walk, read, extract (in worker processes), write (one writer).
+
+Incremental by content: a file whose size and mtime are unchanged is skipped without being
+read; a file whose bytes hash the same is skipped after reading; a changed file has its
+articles and events replaced in one transaction; a file gone from an indexed folder has its
+articles removed. Every file is written in its own short transaction batch, so a killed run
+leaves a consistent database that the next run completes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from talkwatch.errors import TalkwatchError
+from talkwatch.store.db import open_db, set_meta
+from talkwatch.store.textfold import vocab_words
+
+BATCH_FILES = 200          # files per write transaction
+INPROCESS_BELOW = 24       # fewer changed files than this: no worker processes
+
+
+@dataclass
+class Summary:
+    files_seen: int = 0
+    files_indexed: int = 0
+    articles_indexed: int = 0
+    events: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    elapsed: float = 0.0
+    interrupted: bool = False
+
+    def line(self) -> str:
+        parts = [
+            f"indexed {self.articles_indexed} article{'s' if self.articles_indexed != 1 else ''}"
+            f" from {self.files_indexed} file{'s' if self.files_indexed != 1 else ''}",
+            f"{self.unchanged} unchanged",
+            f"{self.removed} removed",
+            f"{len(self.skipped)} skipped",
+        ]
+        tail = f"; {self.events} events in {self.elapsed:.1f} s"
+        return ", ".join(parts) + tail
+
+
+# ---------------------------------------------------------------- worker side
+
+def _hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _article_hash(a) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in (a.title, a.body, a.published or "", a.source or "", a.url or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def process_file(job: tuple) -> dict:
+    """Read one file and extract its events. Runs in a worker; never raises."""
+    path, root, known_hash = job
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return {"path": path, "root": root, "status": "skipped", "reason": f"cannot read: {exc.strerror or exc}"}
+    digest = _hash(data)
+    if known_hash is not None and digest == known_hash:
+        return {"path": path, "root": root, "status": "unchanged", "hash": digest}
+    try:
+        from talkwatch.corpus import read_bytes
+
+        rel = _relpath(path, root)
+        result = read_bytes(data, rel)
+    except Exception as exc:  # a reader bug must not stop the run
+        return {"path": path, "root": root, "status": "skipped", "reason": f"reader failed: {exc!r}"[:300]}
+    if result.skipped:
+        return {"path": path, "root": root, "status": "skipped", "reason": result.skipped, "hash": digest}
+    articles = []
+    for art in result.articles:
+        articles.append(_prepare_article(art))
+    return {
+        "path": path,
+        "root": root,
+        "status": "read",
+        "hash": digest,
+        "articles": articles,
+        "warnings": list(result.warnings),
+    }
+
+
+def _prepare_article(art) -> dict:
+    published = art.published
+    pub_precision = pub_source = pub_how = None
+    events: list[dict] = []
+    try:
+        from talkwatch.extract import extract
+
+        ex = extract(art.body, published=art.published, title=art.title)
+        published = ex.published
+        pub_source = ex.published_source
+        pub_how = ex.published_how
+        events = [e.to_dict() for e in ex.events]
+    except Exception as exc:  # extraction must never cost the article
+        pub_how = f"extraction failed: {exc!r}"[:200]
+    if published:
+        pub_precision = _precision(published)
+    return {
+        "uid": art.uid,
+        "title": art.title,
+        "body": art.body,
+        "published": published,
+        "published_precision": pub_precision,
+        "published_source": pub_source,
+        "published_how": pub_how,
+        "source": art.source,
+        "url": art.url,
+        "hash": _article_hash(art),
+        "events": events,
+    }
+
+
+def _precision(iso: str) -> str | None:
+    if iso.startswith("--"):
+        return "day" if len(iso) > 4 else "month"
+    n = len(iso)
+    if n >= 10:
+        return "day"
+    if n == 7:
+        return "month"
+    if n == 4:
+        return "year"
+    return None
+
+
+def _relpath(path: str, root: str) -> str:
+    if os.path.abspath(path) == os.path.abspath(root):
+        return os.path.basename(path)
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+# ---------------------------------------------------------------- writer side
+
+def event_fingerprint(uid: str, sentence: str, rule: str, occurrence: int) -> str:
+    h = hashlib.sha1()
+    for part in (uid, sentence, rule, str(occurrence)):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def sort_date(date: str | None, published: str | None) -> str:
+    for value in (date, published):
+        if value and not value.startswith("--"):
+            return value
+    return ""
+
+
+class Writer:
+    """Owns the write connection; one file's replacement is atomic."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.vocab_add: Counter = Counter()
+        self.vocab_del: Counter = Counter()
+        self.dirty: set[str] = set()
+
+    def remove_file(self, path: str) -> int:
+        rows = self.conn.execute("SELECT id, title, body FROM articles WHERE file = ?", (path,)).fetchall()
+        for art_id, title, body in rows:
+            self.vocab_del.update(vocab_words(f"{title or ''} {body or ''}"))
+            for (dyad,) in self.conn.execute(
+                "SELECT DISTINCT dyad FROM events WHERE article_id = ? AND dyad IS NOT NULL", (art_id,)
+            ):
+                self.dirty.add(dyad)
+        if rows:
+            ids = [(r[0],) for r in rows]
+            self.conn.executemany("DELETE FROM events WHERE article_id = ?", ids)
+            self.conn.executemany("DELETE FROM articles WHERE id = ?", ids)
+        self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
+        return len(rows)
+
+    def write_file(self, res: dict, size: int | None, mtime: float | None, now: str) -> tuple[int, int]:
+        path = res["path"]
+        self.remove_file(path)
+        n_articles = n_events = 0
+        for art in res.get("articles", ()):
+            uid = art["uid"]
+            clash = self.conn.execute("SELECT file FROM articles WHERE uid = ?", (uid,)).fetchone()
+            if clash and clash[0] != path:
+                # the same relative path under two indexed roots: keep both, tell them apart
+                uid = f"{Path(res['root']).name}/{uid}"
+                self.conn.execute("DELETE FROM articles WHERE uid = ?", (uid,))
+            cur = self.conn.execute(
+                "INSERT INTO articles(uid, file, title, body, published, published_precision, published_source,"
+                " published_how, source, url, hash, words, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    uid, path, art["title"], art["body"], art["published"], art["published_precision"],
+                    art["published_source"], art["published_how"], art["source"], art["url"], art["hash"],
+                    len(art["body"].split()), now,
+                ),
+            )
+            art_id = cur.lastrowid
+            n_articles += 1
+            self.vocab_add.update(vocab_words(f"{art['title'] or ''} {art['body'] or ''}"))
+            rows = []
+            seen: Counter = Counter()
+            for seq, ev in enumerate(art["events"]):
+                key = (ev.get("sentence", ""), ev.get("rule", ""))
+                occurrence = seen[key]
+                seen[key] += 1
+                fp = event_fingerprint(uid, key[0], key[1], occurrence)
+                if ev.get("dyad"):
+                    self.dirty.add(ev["dyad"])
+                rows.append((
+                    fp[:12], art_id, uid, seq, fp,
+                    ev.get("type"), ev.get("status"), ev.get("plover"), ev.get("plover_mode"),
+                    ev.get("cameo"), ev.get("goldstein"),
+                    json.dumps(ev.get("actors") or []), json.dumps(ev.get("recipients") or []),
+                    json.dumps(ev.get("mediators") or []), ev.get("dyad"),
+                    ev.get("location"), ev.get("date"), ev.get("date_precision"), ev.get("date_source"),
+                    ev.get("date_text"), ev.get("date_how"), sort_date(ev.get("date"), art["published"]),
+                    ev.get("attribution"), ev.get("sentence"), ev.get("start"), ev.get("end"),
+                    ev.get("rule"), ev.get("trigger"), ev.get("trigger_start"), ev.get("trigger_end"),
+                ))
+            if rows:
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO events(id, article_id, uid, seq, fingerprint, type, status, plover,"
+                    " plover_mode, cameo, goldstein, actors, recipients, mediators, dyad, location, date,"
+                    " date_precision, date_source, date_text, date_how, sort_date, attribution, sentence, start,"
+                    ' "end", rule, trigger, trigger_start, trigger_end)'
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    rows,
+                )
+                n_events += len(rows)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO files(path, root, size, mtime, hash, articles, warnings, indexed_at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (path, res["root"], size, mtime, res.get("hash"), n_articles,
+             json.dumps(res.get("warnings") or []), now),
+        )
+        return n_articles, n_events
+
+    def touch_file(self, path: str, root: str, size, mtime, digest: str | None) -> None:
+        self.conn.execute(
+            "UPDATE files SET size = ?, mtime = ?, root = ? WHERE path = ?", (size, mtime, root, path)
+        )
+
+    def flush_vocab(self) -> None:
+        if self.vocab_add:
+            self.conn.executemany(
+                "INSERT INTO vocab(word, df, len) VALUES (?, ?, ?)"
+                " ON CONFLICT(word) DO UPDATE SET df = df + excluded.df",
+                [(w, n, len(w)) for w, n in self.vocab_add.items()],
+            )
+            self.vocab_add.clear()
+        if self.vocab_del:
+            self.conn.executemany(
+                "UPDATE vocab SET df = df - ? WHERE word = ?", [(n, w) for w, n in self.vocab_del.items()]
+            )
+            self.conn.execute("DELETE FROM vocab WHERE df <= 0")
+            self.vocab_del.clear()
+        if self.dirty:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", [(d,) for d in self.dirty]
+            )
+            self.dirty.clear()
+
+
+# ---------------------------------------------------------------- the run
+
+class IndexLock:
+    """One indexer per database at a time (a lock file beside it, released by the OS on death)."""
+
+    def __init__(self, db_path: Path, wait: bool, on_wait: Callable[[], None] | None = None):
+        self.path = Path(str(db_path) + ".lock")
+        self.wait = wait
+        self.on_wait = on_wait
+        self.fh = None
+
+    def __enter__(self):
+        import fcntl
+
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not self.wait:
+                self.fh.close()
+                raise TalkwatchError(
+                    "another `talkwatch index` is running on this database; try again when it ends"
+                ) from None
+            if self.on_wait:
+                self.on_wait()
+            fcntl.flock(self.fh, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        import fcntl
+
+        if self.fh:
+            fcntl.flock(self.fh, fcntl.LOCK_UN)
+            self.fh.close()
+        return False
+
+
+def index_paths(
+    db_path: str | os.PathLike,
+    paths: Iterable[str],
+    *,
+    rebuild: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+    wait: bool = True,
+    on_wait: Callable[[], None] | None = None,
+) -> Summary:
+    from talkwatch.corpus import iter_files
+
+    started = time.perf_counter()
+    db_path = Path(db_path)
+    summary = Summary()
+    conn = open_db(db_path, write=True)
+    try:
+        with IndexLock(db_path, wait=wait, on_wait=on_wait):
+            paths = [str(p) for p in paths]
+            if not paths:
+                paths = [r[0] for r in conn.execute("SELECT DISTINCT root FROM files ORDER BY root")]
+                if not paths:
+                    raise TalkwatchError("nothing to index: give a file or folder (talkwatch index PATH)")
+            if rebuild:
+                _clear(conn)
+            known = {
+                row[0]: (row[1], row[2], row[3])
+                for row in conn.execute("SELECT path, size, mtime, hash FROM files")
+            }
+            jobs = []
+            stats: dict[str, tuple] = {}
+            seen: set[str] = set()
+            roots: list[str] = []
+            for p in paths:
+                ap = os.path.abspath(p)
+                if os.path.isdir(ap):
+                    roots.append(ap)
+            for path, root, reason in iter_files(paths):
+                summary.files_seen += 1
+                if reason is not None:
+                    summary.skipped.append((path, reason))
+                    if on_skip:
+                        on_skip(path, reason)
+                    if path in known:
+                        seen.add(path)  # keep what we had: a file we cannot read now is not deleted
+                    continue
+                seen.add(path)
+                try:
+                    st = os.stat(path)
+                    stat = (st.st_size, st.st_mtime)
+                except OSError:
+                    stat = (None, None)
+                stats[path] = stat
+                old = known.get(path)
+                if old and old[0] == stat[0] and old[1] == stat[1]:
+                    summary.unchanged += 1
+                    continue
+                jobs.append((path, root, old[2] if old else None))
+
+            writer = Writer(conn)
+            # files gone from an indexed folder
+            gone = [p for p in known if p not in seen and any(_under(p, r) for r in roots)]
+            if gone:
+                with conn:
+                    for p in gone:
+                        writer.remove_file(p)
+                        summary.removed += 1
+                    writer.flush_vocab()
+
+            total = len(jobs)
+            if progress:
+                progress(0, total)
+            now = time.strftime("%Y-%m-%dT%H:%M:%S")
+            done = 0
+            pool = None
+            try:
+                if total >= INPROCESS_BELOW and (workers or os.cpu_count() or 1) > 1:
+                    n = workers or os.cpu_count() or 1
+                    ctx = multiprocessing.get_context("fork")
+                    pool = ctx.Pool(processes=n)
+                    results = pool.imap(process_file, jobs, chunksize=4)
+                else:
+                    results = map(process_file, jobs)
+                batch: list[dict] = []
+                for res in results:
+                    batch.append(res)
+                    if len(batch) >= BATCH_FILES:
+                        done += _write_batch(conn, writer, batch, stats, now, summary, on_skip)
+                        batch = []
+                        if progress:
+                            progress(done, total)
+                if batch:
+                    done += _write_batch(conn, writer, batch, stats, now, summary, on_skip)
+                    if progress:
+                        progress(done, total)
+            except KeyboardInterrupt:
+                summary.interrupted = True
+            finally:
+                if pool is not None:
+                    if summary.interrupted:
+                        pool.terminate()
+                    else:
+                        pool.close()
+                    pool.join()
+            if not summary.interrupted:
+                with conn:
+                    set_meta(conn, "last_indexed", now)
+                _refresh_analysis(conn)
+    finally:
+        conn.close()
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_skip) -> int:
+    with conn:
+        for res in batch:
+            path = res["path"]
+            size, mtime = stats.get(path, (None, None))
+            status = res["status"]
+            if status == "unchanged":
+                writer.touch_file(path, res["root"], size, mtime, res.get("hash"))
+                summary.unchanged += 1
+            elif status == "skipped":
+                summary.skipped.append((path, res["reason"]))
+                if on_skip:
+                    on_skip(path, res["reason"])
+                # a file that became unreadable or empty loses its old articles
+                writer.remove_file(path)
+            else:
+                n_art, n_ev = writer.write_file(res, size, mtime, now)
+                summary.files_indexed += 1
+                summary.articles_indexed += n_art
+                summary.events += n_ev
+                for w in res.get("warnings") or ():
+                    summary.warnings.append((path, w))
+                    if on_skip:
+                        on_skip(path, w)
+        writer.flush_vocab()
+    return len(batch)
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _clear(conn: sqlite3.Connection) -> None:
+    """--rebuild: drop everything extracted or read; corrections stay."""
+    with conn:
+        for table in ("events", "clusters", "dyads", "dirty_dyads", "vocab", "files"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.execute("DELETE FROM articles")
+        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
+
+def _refresh_analysis(conn: sqlite3.Connection) -> None:
+    try:
+        from talkwatch.analysis import refresh
+    except ImportError:
+        return
+    refresh(conn)

@@ -1,0 +1,247 @@
+"""Read queries shared by the CLI and the TUI: events, articles, dyads, corrections.
+
+Analyst corrections are stored apart (table `corrections`, keyed by event fingerprint) and
+applied here, on the way out, so every view and export sees them.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from talkwatch.errors import TalkwatchError
+
+EVENT_FIELDS = [
+    "id", "uid", "sentence", "start", "end", "type", "status", "plover", "plover_mode", "cameo",
+    "goldstein", "actors", "recipients", "dyad", "mediators", "location", "date", "date_precision",
+    "date_source", "date_text", "attribution", "cluster",
+]
+EXPLAIN_FIELDS = ["rule", "trigger", "trigger_start", "trigger_end", "date_how", "fingerprint", "corrected"]
+_LIST_FIELDS = ("actors", "recipients", "mediators")
+CORRECTABLE = ("type", "status", "date", "dyad", "location", "actors", "recipients", "mediators")
+
+
+def normalise_dyad(text: str) -> str:
+    """'pakistan-afghanistan', 'PAK-AFG', 'india pakistan' -> sorted codes 'AFG-PAK'."""
+    raw = (text or "").strip()
+    try:
+        from talkwatch.extract.parties import parse_dyad
+
+        found = parse_dyad(raw)
+    except ImportError:
+        found = None
+    if found:
+        return found
+    parts = [p for p in raw.replace(",", "-").replace(" ", "-").upper().split("-") if p]
+    if len(parts) == 2 and all(p.isalnum() for p in parts):
+        return "-".join(sorted(parts))
+    raise TalkwatchError(f"cannot read the dyad {text!r}: use two country codes or names, e.g. AFG-PAK or india-pakistan")
+
+
+def _event_row(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    for k in _LIST_FIELDS:
+        try:
+            d[k] = json.loads(d[k]) if d.get(k) else []
+        except (TypeError, ValueError):
+            d[k] = []
+    return d
+
+
+def apply_correction(ev: dict, fields: dict | None, reject: int | None) -> dict | None:
+    """The event as the analyst corrected it; None when rejected."""
+    ev["corrected"] = False
+    if reject:
+        ev["corrected"] = True
+        ev["rejected"] = True
+        return ev
+    if fields:
+        for k, v in fields.items():
+            if k in CORRECTABLE:
+                ev[k] = v
+        if "type" in fields:
+            _retype(ev)
+        if "date" in fields:
+            ev["date_source"] = "analyst"
+            ev["date_precision"] = _precision(fields["date"])
+        ev["corrected"] = True
+    return ev
+
+
+def _precision(value: str | None) -> str | None:
+    if not value:
+        return None
+    v = value[2:] if value.startswith("--") else value
+    return {10: "day", 7: "month", 4: "year", 5: "day", 2: "month"}.get(len(v))
+
+
+def _retype(ev: dict) -> None:
+    try:
+        from talkwatch.extract.events import type_info
+
+        info = type_info(ev["type"])
+    except Exception:
+        return
+    if info:
+        ev.update({k: info[k] for k in ("plover", "plover_mode", "cameo", "goldstein") if k in info})
+
+
+_SELECT_EVENTS = (
+    "SELECT e.*, c.fields AS _cfields, c.reject AS _creject FROM events e"
+    " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
+)
+
+
+def events(
+    conn: sqlite3.Connection,
+    *,
+    dyad: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    uid: str | None = None,
+    cluster: int | None = None,
+    limit: int | None = None,
+    include_rejected: bool = False,
+    explain: bool = False,
+) -> list[dict]:
+    conn.row_factory = sqlite3.Row
+    where, params = [], []
+    if dyad:
+        d = normalise_dyad(dyad)
+        where.append(
+            "(e.dyad = ? OR e.fingerprint IN (SELECT fingerprint FROM corrections WHERE json_extract(fields, '$.dyad') = ?))"
+        )
+        params += [d, d]
+    if uid:
+        where.append("e.uid = ?")
+        params.append(uid)
+    if cluster is not None:
+        where.append("e.cluster = ?")
+        params.append(cluster)
+    if since:
+        where.append("e.sort_date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.sort_date <= ?")
+        params.append(until + "\uffff")
+    sql = _SELECT_EVENTS + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY e.sort_date = '', e.sort_date, e.uid, e.seq"
+    try:
+        rows = conn.execute(sql, params).fetchall()
+    finally:
+        conn.row_factory = None
+    out = []
+    want_type = type.upper() if type else None
+    want_status = status.lower() if status else None
+    for row in rows:
+        ev = _event_row(row)
+        fields = json.loads(ev.pop("_cfields")) if ev.get("_cfields") else None
+        reject = ev.pop("_creject")
+        ev = apply_correction(ev, fields, reject)
+        if ev.get("rejected") and not include_rejected:
+            continue
+        if dyad and ev.get("dyad") != normalise_dyad(dyad):
+            continue
+        if want_type and ev.get("type") != want_type:
+            continue
+        if want_status and ev.get("status") != want_status:
+            continue
+        out.append(_shape(ev, explain))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def _shape(ev: dict, explain: bool) -> dict:
+    d = {k: ev.get(k) for k in EVENT_FIELDS}
+    if ev.get("rejected"):
+        d["rejected"] = True
+    if explain:
+        for k in EXPLAIN_FIELDS:
+            d[k] = ev.get(k)
+        d["corrected"] = bool(ev.get("corrected"))
+    return d
+
+
+def event_by_id(conn: sqlite3.Connection, event_id: str) -> dict:
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute(
+            _SELECT_EVENTS + " WHERE e.id = ? OR e.fingerprint LIKE ? LIMIT 2", (event_id, event_id + "%")
+        ).fetchall()
+    finally:
+        conn.row_factory = None
+    if not rows:
+        raise TalkwatchError(f"no event with id {event_id!r} (see `talkwatch events`)")
+    if len(rows) > 1 and rows[0]["id"] != event_id:
+        raise TalkwatchError(f"the id {event_id!r} is ambiguous: give more characters")
+    ev = _event_row(rows[0])
+    fields = json.loads(ev.pop("_cfields")) if ev.get("_cfields") else None
+    reject = ev.pop("_creject")
+    return apply_correction(ev, fields, reject)
+
+
+def article(conn: sqlite3.Connection, uid: str) -> dict:
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute(
+            "SELECT id, uid, file, title, body, published, published_precision, published_source, published_how,"
+            " source, url, dup_of FROM articles WHERE uid = ?",
+            (uid,),
+        ).fetchone()
+        if row is None:
+            like = conn.execute(
+                "SELECT uid FROM articles WHERE uid LIKE ? ESCAPE '\\' ORDER BY length(uid) LIMIT 5",
+                ("%" + uid.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+            ).fetchall()
+            if len(like) == 1:
+                return article(conn, like[0][0])
+            hint = f"; did you mean {', '.join(r[0] for r in like)}?" if like else ""
+            raise TalkwatchError(f"no article with uid {uid!r}{hint}")
+        return dict(row)
+    finally:
+        conn.row_factory = None
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "events": one("SELECT count(*) FROM events"),
+        "dyads": one("SELECT count(DISTINCT dyad) FROM events WHERE dyad IS NOT NULL"),
+        "files": one("SELECT count(*) FROM files"),
+    }
+
+
+def recent_articles(conn: sqlite3.Connection, limit: int = 50, offset: int = 0, dyad: str | None = None) -> list[dict]:
+    conn.row_factory = sqlite3.Row
+    try:
+        if dyad:
+            rows = conn.execute(
+                "SELECT id, uid, title, published, source FROM articles WHERE id IN"
+                " (SELECT article_id FROM events WHERE dyad = ?)"
+                " ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?",
+                (normalise_dyad(dyad), limit, offset),
+            ).fetchall()
+        else:
+            rows = conn.execute(
+                "SELECT id, uid, title, published, source FROM articles"
+                " ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+        return [dict(r) for r in rows]
+    finally:
+        conn.row_factory = None
+
+
+def dyad_summaries(conn: sqlite3.Connection) -> list[dict]:
+    rows = conn.execute("SELECT dyad, summary FROM dyads ORDER BY dyad").fetchall()
+    out = []
+    for dyad, summary in rows:
+        try:
+            out.append(json.loads(summary))
+        except (TypeError, ValueError):
+            continue
+    return out

@@ -1,0 +1,358 @@
+"""The query language, its translation to FTS5, typo correction, and ranked search.
+
+User text never reaches MATCH as it is: it is parsed into terms and filters, every term is
+re-tokenised the way unicode61 tokenises, and each token is quoted. Any input gives either
+a valid MATCH expression or no full-text part at all.
+
+Syntax: words (all must match), "a phrase", prefix*, a OR b, -word / NOT word,
+title:word, source:name, since:DATE, until:DATE, dyad:AFG-PAK, type:TALKS.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+from dataclasses import dataclass, field
+
+from talkwatch.store.textfold import fold, tokens
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+RANK_ALL_BELOW = 4000   # rank every match with bm25 up to this many; beyond, rank the newest this many
+FILTER_FIELDS = {"title", "source", "since", "until", "dyad", "type", "uid"}
+_TOKEN = re.compile(r'(-?)(\w+):"([^"]*)"?|(-?)"([^"]*)"?|(\S+)', re.UNICODE)
+
+
+@dataclass
+class Term:
+    text: str                # the raw text of the term
+    words: list[str]         # folded unicode61 tokens
+    phrase: bool = False
+    prefix: bool = False
+    negated: bool = False
+    column: str | None = None   # "title" for title: terms
+
+
+@dataclass
+class Query:
+    groups: list[list[Term]] = field(default_factory=list)   # AND of ORs: [[a], [b, c]] = a AND (b OR c)
+    negated: list[Term] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def has_text(self) -> bool:
+        return any(self.groups)
+
+
+def parse(text: str) -> Query:
+    q = Query()
+    if not text:
+        return q
+    pending_or = False
+    pending_not = False
+    for m in _TOKEN.finditer(text):
+        neg_field, fname, fval, neg_phrase, phrase, bare = m.groups()
+        term: Term | None = None
+        if fname is not None:
+            key = fname.lower()
+            if key in FILTER_FIELDS:
+                if key == "title":
+                    term = Term(fval, tokens(fval), phrase=True, column="title", negated=bool(neg_field))
+                else:
+                    q.filters[key] = fval
+                    continue
+            else:
+                term = Term(m.group(0), tokens(f"{fname} {fval}"), phrase=True, negated=bool(neg_field))
+        elif phrase is not None:
+            term = Term(phrase, tokens(phrase), phrase=True, negated=bool(neg_phrase))
+        else:
+            word = bare
+            if word == "OR":
+                pending_or = True
+                continue
+            if word == "AND":
+                continue
+            if word == "NOT":
+                pending_not = True
+                continue
+            negated = False
+            if word.startswith("-") and len(word) > 1:
+                negated, word = True, word[1:]
+            key, sep, value = word.partition(":")
+            if sep and key.lower() in FILTER_FIELDS and value:
+                if key.lower() == "title":
+                    term = Term(value, tokens(value.rstrip("*")), column="title", negated=negated,
+                                prefix=value.endswith("*"))
+                else:
+                    q.filters[key.lower()] = value
+                    continue
+            else:
+                prefix = word.endswith("*")
+                words = tokens(word)
+                term = Term(word, words, phrase=len(words) > 1, prefix=prefix, negated=negated)
+        if term is None or not term.words:
+            pending_or = pending_not = False
+            continue
+        if pending_not:
+            term.negated = True
+            pending_not = False
+        if term.negated:
+            q.negated.append(term)
+            pending_or = False
+            continue
+        if pending_or and q.groups:
+            q.groups[-1].append(term)
+        else:
+            q.groups.append([term])
+        pending_or = False
+    return q
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _term_match(t: Term, words: list[str] | None = None) -> str:
+    words = words if words is not None else t.words
+    body = _quote(" ".join(words))
+    if t.prefix:
+        body += "*"
+    if t.column:
+        return f"{t.column} : {body}"
+    return body
+
+
+def to_match(q: Query, replace: dict[str, str] | None = None) -> str | None:
+    """The FTS5 MATCH expression for the query, or None when it has no positive text."""
+    replace = replace or {}
+    if not q.has_text:
+        return None
+
+    def words_of(t: Term) -> list[str]:
+        return [replace.get(w, w) for w in t.words]
+
+    parts = []
+    for group in q.groups:
+        alts = [_term_match(t, words_of(t)) for t in group]
+        parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+    expr = " AND ".join(parts)
+    for t in q.negated:
+        expr += " NOT " + _term_match(t, words_of(t))
+    return expr
+
+
+# ------------------------------------------------------------------ typo correction
+
+def _exists(conn: sqlite3.Connection, word: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1", (_quote(word),)
+    ).fetchone()
+    return row is not None
+
+
+def correct_words(conn: sqlite3.Connection, q: Query) -> dict[str, str]:
+    """Words of the query absent from the corpus, each mapped to the closest known word."""
+    from rapidfuzz import fuzz, process
+
+    fixes: dict[str, str] = {}
+    terms = [t for g in q.groups for t in g]
+    for t in terms:
+        for i, w in enumerate(t.words):
+            if w in fixes or len(w) < 4 or not w.isalpha():
+                continue
+            if t.prefix and i == len(t.words) - 1:
+                continue
+            if _exists(conn, w):
+                continue
+            n = len(w)
+            spread = 1 if n <= 5 else 2
+            rows = conn.execute(
+                "SELECT word, df FROM vocab WHERE len BETWEEN ? AND ?", (n - spread, n + spread)
+            ).fetchall()
+            if not rows:
+                continue
+            words = [r[0] for r in rows]
+            cutoff = 80 if n <= 6 else 75
+            best = process.extract(w, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
+            if not best:
+                continue
+            top = max(best, key=lambda b: (round(b[1]), rows[b[2]][1]))
+            fixes[w] = top[0]
+    return fixes
+
+
+# ------------------------------------------------------------------ running a search
+
+@dataclass
+class Hit:
+    uid: str
+    title: str
+    published: str | None
+    source: str | None
+    score: float
+    snippet: str
+    id: int = 0
+
+
+@dataclass
+class Result:
+    hits: list[Hit]
+    corrected: dict[str, str]
+    total: int               # matches counted (capped: see `more`)
+    more: bool               # True when total is a lower bound
+    plan: str
+    match: str | None
+    elapsed_ms: float = 0.0
+
+
+def _parse_date_filter(value: str, end: bool) -> str | None:
+    """since:/until: values: ISO prefixes as they are, anything else through dateparser."""
+    v = value.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+        if end:
+            return v + ("-12-31" if len(v) == 4 else "-31" if len(v) == 7 else "") + "\uffff"
+        return v
+    try:
+        import dateparser
+
+        dt = dateparser.parse(v, languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+    except Exception:
+        dt = None
+    if dt is None:
+        from talkwatch.errors import TalkwatchError
+
+        raise TalkwatchError(f"cannot read the date {value!r} (try 2025-10, 2025-10-30 or \"last month\")")
+    return dt.strftime("%Y-%m-%d") + ("\uffff" if end else "")
+
+
+def _filter_sql(q: Query, conn: sqlite3.Connection) -> tuple[list[str], list]:
+    where, params = [], []
+    f = q.filters
+    if "source" in f:
+        where.append("a.source LIKE ? ESCAPE '\\'")
+        params.append("%" + f["source"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if "since" in f:
+        where.append("a.published >= ?")
+        params.append(_parse_date_filter(f["since"], end=False))
+    if "until" in f:
+        where.append("a.published <= ?")
+        params.append(_parse_date_filter(f["until"], end=True))
+    if "dyad" in f:
+        from talkwatch.store.queries import normalise_dyad
+
+        where.append("a.id IN (SELECT article_id FROM events WHERE dyad = ?)")
+        params.append(normalise_dyad(f["dyad"]))
+    if "type" in f:
+        where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+        params.append(f["type"].upper())
+    if "uid" in f:
+        where.append("a.uid = ?")
+        params.append(f["uid"])
+    return where, params
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    correct: bool = True,
+) -> Result:
+    t0 = time.perf_counter()
+    q = parse(text)
+    fixes = correct_words(conn, q) if (correct and q.has_text) else {}
+    match = to_match(q, fixes)
+    where, params = _filter_sql(q, conn)
+    if match is None:
+        # no words: filters only (or nothing): newest first
+        sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+        rows = conn.execute(
+            f"SELECT a.id, a.uid, a.title, a.published, a.source, substr(a.body, 1, 240) FROM articles a"
+            f"{sql_where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        ).fetchall()
+        total = conn.execute(f"SELECT count(*) FROM articles a{sql_where}", params).fetchone()[0]
+        hits = [Hit(uid=r[1], title=r[2], published=r[3], source=r[4], score=0.0,
+                    snippet=_plain_lead(r[5]), id=r[0]) for r in rows]
+        return Result(hits, fixes, total, False, "recent", None, (time.perf_counter() - t0) * 1000)
+
+    extra = (" AND " + " AND ".join(where)) if where else ""
+    join = " JOIN articles a ON a.id = f.rowid" if where else ""
+    try:
+        capped = conn.execute(
+            f"SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra}"
+            f" LIMIT {RANK_ALL_BELOW + 1})",
+            (match, *params),
+        ).fetchone()[0]
+        if capped <= RANK_ALL_BELOW:
+            plan = "bm25"
+            ranked = conn.execute(
+                f"SELECT f.rowid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS r FROM articles_fts f{join}"
+                f" WHERE articles_fts MATCH ?{extra} ORDER BY r LIMIT ? OFFSET ?",
+                (match, *params, limit, offset),
+            ).fetchall()
+            total, more = capped, False
+        else:
+            plan = f"bm25 over the newest {RANK_ALL_BELOW} matches"
+            ranked = conn.execute(
+                f"SELECT rowid, r FROM (SELECT f.rowid AS rowid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS r"
+                f" FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra} ORDER BY f.rowid DESC LIMIT {RANK_ALL_BELOW})"
+                f" ORDER BY r LIMIT ? OFFSET ?",
+                (match, *params, limit, offset),
+            ).fetchall()
+            total, more = capped - 1, True
+    except sqlite3.OperationalError as exc:
+        # should not happen (every token is quoted), but a search must never crash
+        return Result([], fixes, 0, False, f"error: {exc}", match, (time.perf_counter() - t0) * 1000)
+
+    hits = []
+    if ranked:
+        ids = [r[0] for r in ranked]
+        score = {r[0]: r[1] for r in ranked}
+        marks = ",".join("?" * len(ids))
+        rows = conn.execute(
+            f"SELECT a.id, a.uid, a.title, a.published, a.source,"
+            f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 16)"
+            f" FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+            f" WHERE articles_fts MATCH ? AND f.rowid IN ({marks})",
+            (match, *ids),
+        ).fetchall()
+        by_id = {r[0]: r for r in rows}
+        for i in ids:
+            r = by_id.get(i)
+            if r is None:
+                continue
+            hits.append(Hit(uid=r[1], title=r[2], published=r[3], source=r[4],
+                            score=round(-score[i], 3), snippet=_tidy(r[5]), id=r[0]))
+    return Result(hits, fixes, total, more, plan, match, (time.perf_counter() - t0) * 1000)
+
+
+_WS = re.compile(r"\s+")
+
+
+def _tidy(snippet: str) -> str:
+    return _WS.sub(" ", snippet or "").strip()
+
+
+def _plain_lead(text: str | None) -> str:
+    text = _tidy(text or "")
+    return text[:200] + ("…" if len(text) > 200 else "")
+
+
+def strip_marks(s: str) -> str:
+    return s.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def highlight_terms(q: Query, fixes: dict[str, str]) -> list[str]:
+    """The folded words a view should highlight for this query."""
+    out = []
+    for g in q.groups:
+        for t in g:
+            out.extend(fixes.get(w, w) for w in t.words)
+    return out
+
+
+__all__ = ["parse", "to_match", "search", "correct_words", "Query", "Term", "Result", "Hit", "fold"]
