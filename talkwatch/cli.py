@@ -384,9 +384,12 @@ def demo(ctx, reindex, no_tui):
         corpus = sample_corpus_dir()
     except FileNotFoundError as exc:
         raise TalkwatchError(str(exc)) from None
-    if reindex or not db.exists():
+    first = reindex or not db.exists()
+    if first:
         click.echo(f"indexing the sample corpus {corpus} into {db} ...", err=True)
-        summary = index_paths(db, [str(corpus)], rebuild=reindex)
+    # incremental: after the first run this only checks that nothing changed
+    summary = index_paths(db, [str(corpus)], rebuild=reindex)
+    if first or summary.files_indexed or summary.removed:
         click.echo(summary.line(), err=True)
     can_tui = sys.stdin.isatty() and sys.stdout.isatty() and not no_tui
     if can_tui:
@@ -414,3 +417,232 @@ def main() -> None:
         cli.main(prog_name="talkwatch")
     except BrokenPipeError:
         sys.exit(0)
+
+
+# ------------------------------------------------------------------ dyads
+
+DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_event_date", "score", "trend",
+               "events", "articles", "clusters", "mediators", "spark", "as_of"]
+
+
+def _next_label(n: dict | None) -> str:
+    if not n:
+        return ""
+    bits = [n.get("date") or "date unknown", n["type"].lower()]
+    if n.get("location"):
+        bits.append(n["location"])
+    if n.get("mediators"):
+        bits.append("via " + ",".join(n["mediators"]))
+    return " ".join(bits)
+
+
+def _signed(v) -> str:
+    return "" if v is None else f"{v:+.1f}"
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch dyads
+  talkwatch dyads --as-of 2025-11-01        how things stood then
+  talkwatch dyads --json | jq '.[] | select(.talks_status=="scheduled")'""")
+@click.option("--as-of", metavar="DATE", help="Only evidence published on or before DATE (YYYY-MM-DD).")
+@format_options
+@click.pass_context
+def dyads(ctx, as_of, fmt):
+    """One row per country pair: status, next event, score and trend, counts."""
+    from talkwatch.analysis.dyads import compute
+    from talkwatch.store import queries
+
+    conn = _reader(ctx)
+    rows = queries.dyad_summaries(conn)
+    if as_of:
+        _check_date(as_of)
+        rows = [compute(conn, r["dyad"], as_of)[0] for r in rows]
+        rows = [r for r in rows if r["events"]]
+    rows.sort(key=lambda r: (-(r.get("clusters") or 0), r["dyad"]))
+    if fmt:
+        _emit(rows, fmt, DYAD_FIELDS)
+        return
+    if not rows:
+        click.echo("no dyads yet: index some articles first", err=True)
+        return
+    table = []
+    for r in rows:
+        table.append({
+            "dyad": r["dyad"], "status": r.get("status") or "-", "next": _next_label(r.get("next")),
+            "score": "" if r.get("score") is None else f"{r['score']:+.1f}", "trend": _signed(r.get("trend")),
+            "spark": r.get("spark") or "", "n": f"{r.get('clusters', 0)}/{r.get('events', 0)}/{r.get('articles', 0)}",
+            "last": r.get("last_event_date") or "",
+        })
+    from talkwatch import output
+
+    output.write_table(table, [("dyad", "DYAD"), ("status", "STATUS"), ("next", "NEXT"), ("last", "LAST"),
+                               ("score", "SCORE"), ("trend", "TREND"), ("spark", "12 MONTHS"),
+                               ("n", "CLU/EV/ART")], flex="next")
+
+
+def _check_date(value: str) -> None:
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or ""):
+        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--as-of")
+
+
+TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
+                   "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence"]
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch dyad AFG PAK
+  talkwatch dyad pakistan india --as-of 2016-01-20
+  talkwatch dyad AFG-PAK --json""")
+@click.argument("a")
+@click.argument("b", required=False)
+@click.option("--as-of", metavar="DATE", help="Only evidence published on or before DATE.")
+@format_options
+@click.pass_context
+def dyad(ctx, a, b, as_of, fmt):
+    """One dyad's state and timeline: one line per event cluster, oldest first."""
+    from talkwatch import output
+    from talkwatch.analysis.dyads import compute
+    from talkwatch.store.queries import normalise_dyad
+
+    if as_of:
+        _check_date(as_of)
+    name = normalise_dyad(f"{a}-{b}" if b else a)
+    conn = _reader(ctx)
+    summary, rows = compute(conn, name, as_of)
+    if not rows and not fmt:
+        click.echo(f"no events for {name}", err=True)
+        return
+    timeline = [{k: r.get(k) for k in TIMELINE_FIELDS} for r in rows]
+    if fmt == "json":
+        output.write_json({"summary": summary, "timeline": timeline})
+        return
+    if fmt in ("jsonl", "csv"):
+        _emit(timeline, fmt, TIMELINE_FIELDS)
+        return
+    color = output.color_enabled()
+    line = f"{name}: {summary.get('status') or 'no status'}"
+    click.echo(output.BOLD + line + output.RESET if color else line)
+    if summary.get("next"):
+        click.echo(f"next: {_next_label(summary['next'])}")
+    if summary.get("score") is not None:
+        click.echo(f"score {summary['score']:+.1f} (trend {_signed(summary.get('trend')) or 'n/a'}),"
+                   f" {summary['clusters']} clusters, {summary['events']} events, {summary['articles']} articles"
+                   + (f"; as of {summary['as_of']}" if summary.get("as_of") else ""))
+    click.echo("")
+    table = [{
+        "date": r["date"] or (f"({r['first_seen']})" if r.get("first_seen") else "?"),
+        "event": f"{r['type']} {r['status']}", "where": r.get("location") or "",
+        "via": ",".join(r["mediators"]), "src": f"{r['sources']}", "sentence": r["sentence"],
+    } for r in rows]
+    output.write_table(table, [("date", "DATE"), ("event", "EVENT"), ("where", "WHERE"), ("via", "MEDIATORS"),
+                               ("src", "SOURCES"), ("sentence", "FIRST REPORT")], flex="sentence")
+
+
+# ------------------------------------------------------------------ corrections
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch correct 3fa9c1e2b7d0 --status deferred --date 2016-01-15
+  talkwatch correct 3fa9c1e2b7d0 --dyad IND-PAK
+  talkwatch correct 3fa9c1e2b7d0 --reject --note "not an event: a quote about history"
+  talkwatch correct 3fa9c1e2b7d0 --undo
+
+Corrections are kept apart from extracted data, keyed by the article, sentence and rule,
+so they survive re-indexing and --rebuild.""")
+@click.argument("event_id")
+@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...).")
+@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...).")
+@click.option("--date", metavar="DATE", help="The right date (YYYY-MM-DD, YYYY-MM, --MM-DD).")
+@click.option("--dyad", metavar="A-B", help="The right country pair.")
+@click.option("--location", metavar="PLACE", help="The right place.")
+@click.option("--mediators", metavar="CODES", help="Comma-separated mediator codes (empty to clear).")
+@click.option("--reject", is_flag=True, help="Not an event: hide it from every view and export.")
+@click.option("--undo", is_flag=True, help="Remove the correction of this event.")
+@click.option("--note", metavar="TEXT", help="Why (kept with the correction).")
+@click.pass_context
+def correct(ctx, event_id, type_, status, date, dyad, location, mediators, reject, undo, note):
+    """Correct an extracted event (or reject it); the correction outlives re-indexing."""
+    from talkwatch.store import corrections
+
+    fields = {}
+    if type_:
+        fields["type"] = type_.upper()
+    if status:
+        fields["status"] = status.lower()
+    if date:
+        fields["date"] = date
+    if dyad:
+        from talkwatch.store.queries import normalise_dyad
+
+        fields["dyad"] = normalise_dyad(dyad)
+    if location is not None:
+        fields["location"] = location or None
+    if mediators is not None:
+        fields["mediators"] = [m.strip().upper() for m in mediators.split(",") if m.strip()]
+    if not fields and not reject and not undo:
+        raise click.UsageError("say what to correct: --type, --status, --date, --dyad, --location, --mediators, --reject or --undo")
+    msg = corrections.record(_db_path(ctx), event_id, fields, reject=reject, undo=undo, note=note)
+    click.echo(msg, err=True)
+
+
+@cli.command("corrections", context_settings=CONTEXT)
+@format_options
+@click.pass_context
+def corrections_cmd(ctx, fmt):
+    """The analyst corrections on record (also those whose article has gone)."""
+    from talkwatch.store import corrections
+
+    rows = corrections.listing(_reader(ctx))
+    fields = ["event_id", "uid", "fields", "reject", "note", "created_at", "state", "sentence"]
+    if fmt:
+        _emit(rows, fmt, fields)
+        return
+    if not rows:
+        click.echo("no corrections", err=True)
+        return
+    table = [dict(r, fields=", ".join(f"{k}={v}" for k, v in (r["fields"] or {}).items()) or ("rejected" if r["reject"] else ""))
+             for r in rows]
+    from talkwatch import output
+
+    output.write_table(table, [("event_id", "EVENT"), ("state", "STATE"), ("fields", "CORRECTION"), ("uid", "ARTICLE"),
+                               ("note", "NOTE"), ("sentence", "SENTENCE")], flex="sentence")
+
+
+# ------------------------------------------------------------------ eval
+
+@cli.command("eval", context_settings=CONTEXT, epilog="""\b
+GOLD is a JSON-lines file, one expected event per line:
+  {"uid": "afg-pak/istanbul.txt", "type": "TALKS", "dyad": "AFG-PAK", "status": "scheduled",
+   "date": "2025-11-06", "location": "Istanbul", "mediators": ["QAT", "TUR"]}
+An extracted event matches a gold one with the same article, type and dyad.""")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--verbose", "-v", is_flag=True, help="List every miss and every extra event.")
+@format_options
+@click.pass_context
+def eval_cmd(ctx, gold, verbose, fmt):
+    """Recall, precision, status and date accuracy against a gold file."""
+    from talkwatch.analysis.evaluate import evaluate, load_gold
+    from talkwatch import output
+
+    report = evaluate(_reader(ctx), load_gold(gold))
+    if fmt:
+        output.write_json(report) if fmt == "json" else output.write_jsonl([report])
+        return
+    w = sys.stdout.write
+    w(f"gold events {report['gold']}, extracted in those articles {report['extracted']}, matched {report['matched']}\n")
+    w(f"recall {report['recall']:.1%}  precision {report['precision']:.1%}  "
+      f"status accuracy {report['status_accuracy']:.1%}  date accuracy {report['date_accuracy']:.1%}\n")
+    w(f"{'type':14} {'gold':>5} {'found':>6} {'recall':>7}\n")
+    for t, c in sorted(report["per_type"].items()):
+        w(f"{t:14} {c['gold']:5d} {c['found']:6d} {c['found'] / max(1, c['gold']):7.1%}\n")
+    if verbose:
+        for m in report["misses"]:
+            w(f"MISS  {m['uid']}  {m['type']} {m['dyad']} {m.get('status')} {m.get('date')}\n")
+        for x in report["extras"]:
+            w(f"EXTRA {x['uid']}  {x['type']} {x['dyad']} {x['status']} {x.get('date')}: {output.clean(x['sentence'])[:100]}\n")
+        for m in report["wrong"]:
+            w(f"WRONG {m['uid']}  {m['type']} {m['dyad']}: {m['what']}\n")

@@ -5,12 +5,25 @@ import io
 import re
 from datetime import datetime, timezone
 
-from .decoding import decode
+from .decoding import decode, detect_bom
 from .fields import UidMaker, clean, make_article, one_line, safe_id
 from .model import ReadResult, SkipFile
 from .published import normalize_date
 
 _TAG = re.compile(r"<[a-zA-Z/!]")
+_XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _fix_charref(m: re.Match) -> bytes:
+    ref = m.group(1)
+    try:
+        n = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    except ValueError:
+        return m.group(0)
+    if 0xD800 <= n <= 0xDFFF or n > 0x10FFFF or n == 0:
+        return b"&#xFFFD;"  # feedparser fails on references to surrogates
+    return m.group(0)
 _FEED_ROOT = re.compile(r"<(?:[\w.-]+:)?(?:rss|feed|RDF)\b", re.I)
 
 
@@ -28,6 +41,7 @@ def _struct_iso(st) -> str | None:
 def _plain(value: str | None, typ: str | None = None) -> str:
     if not value:
         return ""
+    value = clean(value)  # feedparser turns &#xD800; into a lone surrogate
     if (typ and "html" in typ) or _TAG.search(value):
         from .htmldoc import html_to_text
 
@@ -42,6 +56,13 @@ def read_feed(data: bytes, relpath: str, path: str, ext: str) -> ReadResult:
         raise SkipFile("not a feed (no <rss>, <feed> or <rdf:RDF> near the top)")
     import feedparser  # lazy: heavy import
 
+    enc, _ = detect_bom(data)
+    if enc is not None and enc != "utf-8":
+        # UTF-16/32: hand feedparser UTF-8 (minus the declared encoding) so the
+        # character-reference fix below sees ASCII-compatible bytes
+        data = _XML_ENCODING.sub(r"\1", text, count=1).encode("utf-8", "replace")
+    if b"&#" in data:
+        data = _CHARREF.sub(_fix_charref, data)
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     if not entries:

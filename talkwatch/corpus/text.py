@@ -24,6 +24,8 @@ _HEADER_LINE = re.compile(r"([A-Za-z][\w\-]*(?: [\w\-]+)?)[ \t]*:(?!//)[ \t]*(.*
 _ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*")
 _HAS_WORD = re.compile(r"\w")
+# prose ends with a full stop (headlines rarely do); "..." and abbreviations like "U.S." aside
+_SENTENCE_END = re.compile(r"[a-z0-9\u00c0-\uffff)\"'\u201d\u2019]{2}\.[\"'\u201d\u2019)]?$")
 _MAX_FRONT = 64 * 1024
 _MAX_HEADER_LINES = 40
 
@@ -86,8 +88,24 @@ def _key_value_header(text: str) -> tuple[dict | None, str]:
     return found, stripped[end + 2:]
 
 
-def _title_from_body(body: str, is_md: bool) -> tuple[str | None, str]:
-    """(title or None, body) from the first non-empty line when it looks like a title."""
+def _title_from_body(body: str, is_md: bool = False) -> tuple[str | None, str]:
+    """(title or None, body) from the first non-empty line when it looks like a title.
+
+    A short label line ("Latest", "World News") standing alone before a title-like
+    line is a section label of a scraped page: the next line is the title then.
+    """
+    title, rest = _first_line_title(body)
+    for _ in range(2):
+        if title is None or len(title) > 30 or len(title.split()) > 2:
+            break
+        title2, rest2 = _first_line_title(rest)
+        if title2 is None or len(title2.split()) < 3:
+            break
+        title, rest = title2, rest2
+    return title, rest
+
+
+def _first_line_title(body: str) -> tuple[str | None, str]:
     pos = 0
     n = len(body)
     while pos < n:
@@ -118,6 +136,9 @@ def _title_from_body(body: str, is_md: bool) -> tuple[str | None, str]:
             if after.strip():
                 return s, after
         if second.strip() == "" and rest.strip():
+            if _SENTENCE_END.search(s):
+                # a one-sentence lead paragraph, not a headline: title, but keep in body
+                return s, body
             return s, rest
     return None, body
 

@@ -45,11 +45,15 @@ CREATE TABLE IF NOT EXISTS articles (
     hash TEXT,
     words INTEGER,
     dup_of TEXT,
+    sketch TEXT,
     indexed_at TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+CREATE TABLE IF NOT EXISTS article_keys (key INTEGER NOT NULL, article_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS article_keys_key ON article_keys(key);
+CREATE INDEX IF NOT EXISTS article_keys_article ON article_keys(article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, body, content='articles', content_rowid='id', tokenize='{FTS_TOKENIZE}'
 );
@@ -126,8 +130,18 @@ MIGRATIONS: dict[int, str] = {1: SCHEMA_V1}
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        uri = f"file:{path}?mode=ro"
+        from urllib.parse import quote
+
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # a WAL database in a folder we cannot write (no -shm can be made): read it as
+            # immutable; `index` checkpoints at the end, so the main file holds everything
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -23,6 +23,7 @@ from talkwatch.errors import TalkwatchError
 from talkwatch.store.db import open_db, set_meta
 from talkwatch.store.textfold import vocab_words
 
+NO_EXTRACT = bool(os.environ.get("TALKWATCH_NO_EXTRACT"))  # benchmarks: measure indexing alone
 BATCH_FILES = 200          # files per write transaction
 INPROCESS_BELOW = 24       # fewer changed files than this: no worker processes
 
@@ -99,11 +100,17 @@ def process_file(job: tuple) -> dict:
     }
 
 
+class _Skip(Exception):
+    pass
+
+
 def _prepare_article(art) -> dict:
     published = art.published
     pub_precision = pub_source = pub_how = None
     events: list[dict] = []
     try:
+        if NO_EXTRACT:
+            raise _Skip
         from talkwatch.extract import extract
 
         ex = extract(art.body, published=art.published, title=art.title)
@@ -111,11 +118,16 @@ def _prepare_article(art) -> dict:
         pub_source = ex.published_source
         pub_how = ex.published_how
         events = [e.to_dict() for e in ex.events]
+    except _Skip:
+        pass
     except Exception as exc:  # extraction must never cost the article
         pub_how = f"extraction failed: {exc!r}"[:200]
     if published:
         pub_precision = _precision(published)
+    from talkwatch.analysis.dedup import sketch
+
     return {
+        "sketch": sketch(art.body),
         "uid": art.uid,
         "title": art.title,
         "body": art.body,
@@ -185,6 +197,11 @@ class Writer:
                 self.dirty.add(dyad)
         if rows:
             ids = [(r[0],) for r in rows]
+            uids = self.conn.execute(
+                f"SELECT uid FROM articles WHERE id IN ({','.join('?' * len(ids))})", [i[0] for i in ids]
+            ).fetchall()
+            self.conn.executemany("UPDATE articles SET dup_of = NULL WHERE dup_of = ?", uids)
+            self.conn.executemany("DELETE FROM article_keys WHERE article_id = ?", ids)
             self.conn.executemany("DELETE FROM events WHERE article_id = ?", ids)
             self.conn.executemany("DELETE FROM articles WHERE id = ?", ids)
         self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
@@ -212,6 +229,7 @@ class Writer:
             )
             art_id = cur.lastrowid
             n_articles += 1
+            self._near_duplicates(art_id, art.get("sketch") or [])
             self.vocab_add.update(vocab_words(f"{art['title'] or ''} {art['body'] or ''}"))
             rows = []
             seen: Counter = Counter()
@@ -250,6 +268,26 @@ class Writer:
              json.dumps(res.get("warnings") or []), now),
         )
         return n_articles, n_events
+
+    def _near_duplicates(self, art_id: int, sk: list[int]) -> None:
+        from talkwatch.analysis.dedup import THRESHOLD, keys, similarity
+
+        if not sk:
+            return
+        ks = keys(sk)
+        marks = ",".join("?" * len(ks))
+        cands = self.conn.execute(
+            f"SELECT DISTINCT a.id, a.uid, a.sketch, a.dup_of FROM article_keys k JOIN articles a ON a.id = k.article_id"
+            f" WHERE k.key IN ({marks}) AND k.article_id != ? ORDER BY a.id LIMIT 50",
+            (*ks, art_id),
+        ).fetchall()
+        for cid, cuid, csk, cdup in cands:
+            other = [int(x) for x in (csk or "").split()]
+            if similarity(sk, other) >= THRESHOLD:
+                self.conn.execute("UPDATE articles SET dup_of = ? WHERE id = ?", (cdup or cuid, art_id))
+                break
+        self.conn.execute("UPDATE articles SET sketch = ? WHERE id = ?", (" ".join(map(str, sk)), art_id))
+        self.conn.executemany("INSERT INTO article_keys(key, article_id) VALUES (?, ?)", [(k, art_id) for k in ks])
 
     def touch_file(self, path: str, root: str, size, mtime, digest: str | None) -> None:
         self.conn.execute(
@@ -423,6 +461,8 @@ def index_paths(
                 with conn:
                     set_meta(conn, "last_indexed", now)
                 _refresh_analysis(conn)
+                conn.execute("PRAGMA optimize")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
     summary.elapsed = time.perf_counter() - started

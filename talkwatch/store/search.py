@@ -266,6 +266,10 @@ def search(
     fixes = correct_words(conn, q) if (correct and q.has_text) else {}
     match = to_match(q, fixes)
     where, params = _filter_sql(q, conn)
+    if match is None and q.negated:
+        # only exclusions (`-cricket`): every article without them, newest first
+        where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(" OR ".join(_term_match(t) for t in q.negated))
     if match is None:
         # no words: filters only (or nothing): newest first
         sql_where = (" WHERE " + " AND ".join(where)) if where else ""

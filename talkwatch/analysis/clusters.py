@@ -1,0 +1,181 @@
+"""One real-world event reported many times: grouping events into clusters.
+
+Two mentions are the same event when they share the dyad and the type, their statuses can
+describe one event (an announced round and the same round held), and their dates agree at
+their precision (within a day; within the month when one gives only the month). Mentions
+without a date join a cluster of the same article, or one with the same place reported
+within a week. Near-duplicate articles count once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+# statuses that can describe one event seen at different moments
+_COMPATIBLE = {
+    "denied": {"denied"},
+}
+_ORDER = ["proposed", "expected", "scheduled", "deferred", "resumed", "ongoing", "held", "cancelled", "failed", "denied"]
+
+
+@dataclass
+class Mention:
+    id: str
+    type: str
+    status: str
+    dyad: str
+    date: str | None
+    precision: str | None
+    location: str | None
+    mediators: list[str]
+    uid: str
+    article_id: int
+    published: str | None      # evidence date of the article
+    source: str | None
+    dup_of: str | None
+    goldstein: float
+    sentence: str
+
+
+@dataclass
+class Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.mentions[0].type
+
+    @property
+    def dyad(self) -> str:
+        return self.mentions[0].dyad
+
+    def best_date(self) -> tuple[str | None, str | None]:
+        """The date with the best evidence: the most precise, then the most reported."""
+        rank = {"day": 3, "month": 2, "year": 1}
+        counts: dict[tuple[str, str], int] = {}
+        for m in self.mentions:
+            if m.date and not m.date.startswith("--"):
+                key = (m.date, m.precision or "")
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            for m in self.mentions:
+                if m.date:
+                    return m.date, m.precision
+            return None, None
+        (d, p), _ = max(counts.items(), key=lambda kv: (rank.get(kv[0][1], 0), kv[1], kv[0][0]))
+        return d, p or None
+
+    def status(self) -> str:
+        """The latest reported status (by the article's date), ties to the later stage."""
+        def key(m: Mention):
+            return (m.published or "", _ORDER.index(m.status) if m.status in _ORDER else 0)
+
+        return max(self.mentions, key=key).status
+
+    def location(self) -> str | None:
+        locs: dict[str, int] = {}
+        for m in self.mentions:
+            if m.location:
+                locs[m.location] = locs.get(m.location, 0) + 1
+        return max(locs, key=lambda k: (locs[k], k)) if locs else None
+
+    def mediators(self) -> list[str]:
+        seen: dict[str, int] = {}
+        for m in self.mentions:
+            for x in m.mediators:
+                seen[x] = seen.get(x, 0) + 1
+        return sorted(seen, key=lambda k: (-seen[k], k))
+
+    def articles(self) -> set[str]:
+        """Distinct stories: a near-duplicate counts as the article it copies."""
+        return {m.dup_of or m.uid for m in self.mentions}
+
+    def sources(self) -> set[str]:
+        return {(m.source or m.dup_of or m.uid) for m in self.mentions}
+
+    def seen(self) -> tuple[str | None, str | None]:
+        ds = sorted(m.published for m in self.mentions if m.published)
+        return (ds[0], ds[-1]) if ds else (None, None)
+
+    def goldstein(self) -> float:
+        return self.mentions[0].goldstein
+
+
+def _parse(d: str | None) -> Date | None:
+    if not d or d.startswith("--") or len(d) < 10:
+        return None
+    try:
+        return Date.fromisoformat(d[:10])
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, pa: str | None, b: str | None, pb: str | None) -> bool | None:
+    """True/False when both dates are known, None when either is missing."""
+    if not a or not b:
+        return None
+    if a.startswith("--") or b.startswith("--"):
+        return a[-5:] == b[-5:] if (pa == "day" and pb == "day") else a.lstrip("-")[:2] == b.lstrip("-")[:2]
+    da, db = _parse(a), _parse(b)
+    if da and db and pa == "day" and pb == "day":
+        return abs((da - db).days) <= 1
+    # month or year precision on one side: the other must fall inside it
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
+
+
+def statuses_agree(a: str, b: str) -> bool:
+    if a == "denied" or b == "denied":
+        return a == b
+    return True
+
+
+def _near(pub_a: str | None, pub_b: str | None, days: int) -> bool:
+    da, db = _parse(pub_a), _parse(pub_b)
+    if not da or not db:
+        return False
+    return abs((da - db).days) <= days
+
+
+def same_event(m: Mention, c: Cluster) -> bool:
+    if m.type != c.type or m.dyad != c.dyad:
+        return False
+    agree_any = False
+    for other in c.mentions:
+        if not statuses_agree(m.status, other.status):
+            return False
+        verdict = dates_agree(m.date, m.precision, other.date, other.precision)
+        if verdict is False:
+            return False
+        if verdict:
+            agree_any = True
+    if agree_any:
+        return True
+    # no date on one side: the same article, or the same place within a week
+    for other in c.mentions:
+        if other.uid == m.uid and (not m.date or not other.date):
+            return True
+        if (m.location and other.location == m.location and _near(m.published, other.published, 7)
+                and (not m.date or not other.date)):
+            return True
+    return False
+
+
+def cluster(mentions: list[Mention]) -> list[Cluster]:
+    """Greedy, deterministic: mentions in date order join the first cluster they fit."""
+    def key(m: Mention):
+        return (m.date or m.published or "9999", m.published or "", m.uid, m.id)
+
+    clusters: list[Cluster] = []
+    by_type: dict[tuple[str, str], list[Cluster]] = {}
+    for m in sorted(mentions, key=key):
+        bucket = by_type.setdefault((m.dyad, m.type), [])
+        for c in reversed(bucket[-30:]):
+            if same_event(m, c):
+                c.mentions.append(m)
+                break
+        else:
+            c = Cluster([m])
+            bucket.append(c)
+            clusters.append(c)
+    return clusters

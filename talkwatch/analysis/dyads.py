@@ -1,0 +1,212 @@
+"""Where each country pair stands: talks status, ceasefire, next event, score and trend."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date as Date, timedelta
+
+from talkwatch.analysis.clusters import Cluster, Mention, cluster
+
+FUTURE = {"proposed", "expected", "scheduled"}
+CEASEFIRE_OFF = {"failed", "cancelled", "denied"}
+PERIOD_DAYS = 90
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> list[Mention]:
+    """The dyad's events as the analyst sees them (corrections applied, rejections out)."""
+    from talkwatch.store.queries import apply_correction
+
+    rows = conn.execute(
+        "SELECT e.id, e.type, e.status, e.dyad, e.date, e.date_precision, e.location, e.mediators, e.uid,"
+        " e.article_id, a.published, a.source, a.dup_of, e.goldstein, e.sentence, c.fields, c.reject"
+        " FROM events e JOIN articles a ON a.id = e.article_id"
+        " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
+        " WHERE e.dyad = ? OR e.fingerprint IN"
+        " (SELECT fingerprint FROM corrections WHERE json_extract(fields, '$.dyad') = ?)",
+        (dyad, dyad),
+    ).fetchall()
+    out = []
+    for r in rows:
+        ev = {
+            "id": r[0], "type": r[1], "status": r[2], "dyad": r[3], "date": r[4], "date_precision": r[5],
+            "location": r[6], "mediators": json.loads(r[7] or "[]"),
+        }
+        ev = apply_correction(ev, json.loads(r[15]) if r[15] else None, r[16])
+        if ev.get("rejected") or ev.get("dyad") != dyad:
+            continue
+        published = r[10] if r[10] and not r[10].startswith("--") else None
+        if as_of:
+            evidence = published or (ev["date"] if ev.get("date") and not ev["date"].startswith("--") else None)
+            if not evidence or evidence[:len(as_of)] > as_of:
+                continue
+        out.append(Mention(
+            id=ev["id"], type=ev["type"], status=ev["status"], dyad=dyad, date=ev.get("date"),
+            precision=ev.get("date_precision"), location=ev.get("location"), mediators=ev.get("mediators") or [],
+            uid=r[8], article_id=r[9], published=published, source=r[11], dup_of=r[12],
+            goldstein=float(r[13] or 0.0), sentence=r[14] or "",
+        ))
+    return out
+
+
+def _d(s: str | None) -> Date | None:
+    if not s or s.startswith("--"):
+        return None
+    try:
+        if len(s) >= 10:
+            return Date.fromisoformat(s[:10])
+        if len(s) == 7:
+            return Date.fromisoformat(s + "-01")
+        if len(s) == 4:
+            return Date(int(s), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def cluster_row(c: Cluster) -> dict:
+    date, precision = c.best_date()
+    first, last = c.seen()
+    return {
+        "dyad": c.dyad, "type": c.type, "status": c.status(), "date": date, "date_precision": precision,
+        "location": c.location(), "mediators": c.mediators(), "mentions": len(c.mentions),
+        "articles": len(c.articles()), "sources": len(c.sources()), "first_seen": first, "last_seen": last,
+        "goldstein": c.goldstein(), "sentence": c.mentions[0].sentence, "uid": c.mentions[0].uid,
+        "event_id": c.mentions[0].id, "event_ids": [m.id for m in c.mentions],
+        "sort_date": date if date and not date.startswith("--") else (first or ""),
+    }
+
+
+def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str | None = None) -> dict:
+    """The dyad's state from its clusters (rows as cluster_row gives them, any order)."""
+    rows = sorted(rows, key=lambda r: (r["sort_date"] or "", r["last_seen"] or ""))
+    evidence_dates = [m.published for m in mentions if m.published]
+    evidence_dates += [r["sort_date"] for r in rows if r["sort_date"] and (not as_of or r["sort_date"] <= as_of)]
+    ref = as_of or (max(m.published for m in mentions if m.published) if any(m.published for m in mentions)
+                    else (max(evidence_dates) if evidence_dates else None))
+
+    def latest(types: set[str], statuses: set[str] | None = None, upto: str | None = None):
+        best = None
+        for r in rows:
+            if r["type"] not in types:
+                continue
+            if statuses is not None and r["status"] not in statuses:
+                continue
+            if upto and r["sort_date"] and r["sort_date"] > upto and r["status"] not in FUTURE:
+                continue
+            if best is None or (r["sort_date"], r["last_seen"] or "") >= (best["sort_date"], best["last_seen"] or ""):
+                best = r
+        return best
+
+    talks = latest({"TALKS"}, upto=ref)
+    talks_status = talks["status"] if talks else None
+    cf = latest({"CEASEFIRE"}, upto=ref)
+    ceasefire = None
+    if cf:
+        ceasefire = cf["status"] not in CEASEFIRE_OFF
+    # next: the earliest future-looking cluster dated on/after the reference date
+    nxt = None
+    upcoming = [r for r in rows if r["status"] in FUTURE and r["type"] in
+                {"TALKS", "VISIT", "MEDIATION", "AGREEMENT", "CEASEFIRE"}]
+    dated = [r for r in upcoming if r["date"] and not r["date"].startswith("--") and (not ref or r["date"] >= ref[:len(r["date"])])]
+    if dated:
+        nxt = min(dated, key=lambda r: r["date"])
+    else:
+        undated = [r for r in upcoming if not r["date"] or r["date"].startswith("--")]
+        recent = [r for r in undated if r["last_seen"] and ref and r["last_seen"] >= (ref or "")[:10]]
+        if recent:
+            nxt = max(recent, key=lambda r: r["last_seen"])
+    next_obj = None
+    if nxt:
+        next_obj = {"type": nxt["type"], "status": nxt["status"], "date": nxt["date"], "location": nxt["location"],
+                    "mediators": nxt["mediators"]}
+    past = [r for r in rows if not (r["status"] in FUTURE and (not ref or (r["sort_date"] or "") >= ref[:10]))]
+    last = past[-1] if past else (rows[-1] if rows else None)
+    # score: mean Goldstein of clusters in the last period, trend against the one before
+    ref_d = _d(ref)
+    score = trend = None
+    if ref_d:
+        start = ref_d - timedelta(days=PERIOD_DAYS)
+        prev_start = start - timedelta(days=PERIOD_DAYS)
+        cur = [r["goldstein"] for r in rows if _d(r["sort_date"]) and start < _d(r["sort_date"]) <= ref_d]
+        prev = [r["goldstein"] for r in rows if _d(r["sort_date"]) and prev_start < _d(r["sort_date"]) <= start]
+        if not cur:
+            cur = [r["goldstein"] for r in rows[-5:]]
+        score = round(sum(cur) / len(cur), 2) if cur else None
+        if prev and score is not None:
+            trend = round(score - sum(prev) / len(prev), 2)
+    elif rows:
+        score = round(sum(r["goldstein"] for r in rows) / len(rows), 2)
+    mediators: dict[str, int] = {}
+    for r in rows:
+        for m in r["mediators"]:
+            mediators[m] = mediators.get(m, 0) + r["mentions"]
+    parts = []
+    if talks_status:
+        parts.append(f"talks {talks_status}")
+    if ceasefire is True:
+        parts.append("ceasefire")
+    elif ceasefire is False:
+        parts.append("ceasefire broken")
+    if last and last["type"] == "ATTACK" and (not cf or last["sort_date"] >= (cf["sort_date"] or "")):
+        parts.append("clashes")
+    if not parts and last:
+        parts.append(f"{last['type'].lower()} {last['status']}")
+    return {
+        "dyad": dyad,
+        "status": "; ".join(parts) or None,
+        "talks_status": talks_status,
+        "ceasefire": ceasefire,
+        "next": next_obj,
+        "last_event": ({"type": last["type"], "status": last["status"], "date": last["date"],
+                        "location": last["location"]} if last else None),
+        "last_event_date": (last["date"] or last["last_seen"]) if last else None,
+        "score": score,
+        "trend": trend,
+        "spark": sparkline(rows),
+        "clusters": len(rows),
+        "events": len(mentions),
+        "articles": len({m.dup_of or m.uid for m in mentions}),
+        "mediators": sorted(mediators, key=lambda k: (-mediators[k], k)),
+        "as_of": ref[:10] if ref else None,
+    }
+
+
+def monthly_scores(rows: list[dict], months: int = 12) -> list[tuple[str, float | None]]:
+    by_month: dict[str, list[float]] = {}
+    for r in rows:
+        d = r["sort_date"]
+        if d and not d.startswith("--") and len(d) >= 7:
+            by_month.setdefault(d[:7], []).append(r["goldstein"])
+    if not by_month:
+        return []
+    last = max(by_month)
+    y, m = int(last[:4]), int(last[5:7])
+    out = []
+    for _ in range(months):
+        key = f"{y:04d}-{m:02d}"
+        vals = by_month.get(key)
+        out.append((key, sum(vals) / len(vals) if vals else None))
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+    return list(reversed(out))
+
+
+def sparkline(rows: list[dict], months: int = 12) -> str:
+    """One character per month, low = conflict, high = cooperation; blank for no events."""
+    out = []
+    for _, v in monthly_scores(rows, months):
+        if v is None:
+            out.append(" ")
+        else:
+            idx = int((v + 10) / 20 * (len(SPARK) - 1) + 0.5)
+            out.append(SPARK[max(0, min(len(SPARK) - 1, idx))])
+    return "".join(out)
+
+
+def compute(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tuple[dict, list[dict]]:
+    mentions = load_mentions(conn, dyad, as_of)
+    clusters = cluster(mentions)
+    rows = [cluster_row(c) for c in clusters]
+    return summarise(dyad, rows, mentions, as_of), rows

@@ -1,0 +1,94 @@
+"""Analyst corrections: stored apart from extracted data, keyed by event fingerprint.
+
+The fingerprint hashes the article uid, the sentence and the rule that fired, so the same
+event found again after a re-index, a --rebuild or a migration gets the same correction.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+from talkwatch.errors import TalkwatchError
+from talkwatch.store.db import open_db
+from talkwatch.store.queries import event_by_id
+
+STATUSES = {"proposed", "expected", "scheduled", "ongoing", "held", "resumed", "deferred", "cancelled",
+            "failed", "denied"}
+
+
+def _validate(fields: dict) -> None:
+    import re
+
+    if "status" in fields and fields["status"] not in STATUSES:
+        raise TalkwatchError(f"unknown status {fields['status']!r}: one of {', '.join(sorted(STATUSES))}")
+    if "type" in fields:
+        try:
+            from talkwatch.extract.events import type_info
+
+            known = type_info(fields["type"])
+        except Exception:
+            known = True
+        if not known:
+            raise TalkwatchError(f"unknown event type {fields['type']!r} (see ONTOLOGY: TALKS, VISIT, CEASEFIRE ...)")
+    if "date" in fields and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?", fields["date"]):
+        raise TalkwatchError(f"cannot read the date {fields['date']!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+
+
+def record(db_path: Path, event_id: str, fields: dict, *, reject=False, undo=False, note=None) -> str:
+    _validate(fields)
+    conn = open_db(db_path, write=True)
+    try:
+        ev = event_by_id(conn, event_id)
+        fp = ev["fingerprint"]
+        old = conn.execute("SELECT fields, reject FROM corrections WHERE fingerprint = ?", (fp,)).fetchone()
+        with conn:
+            dirty = {d for d in (ev.get("dyad"),) if d}
+            raw = conn.execute("SELECT dyad FROM events WHERE fingerprint = ?", (fp,)).fetchone()
+            if raw and raw[0]:
+                dirty.add(raw[0])
+            if undo:
+                if not old:
+                    raise TalkwatchError(f"event {event_id} has no correction to undo")
+                conn.execute("DELETE FROM corrections WHERE fingerprint = ?", (fp,))
+                msg = f"removed the correction of event {ev['id']}"
+            else:
+                merged = dict(json.loads(old[0]) if old and old[0] else {})
+                merged.update(fields)
+                if "dyad" in merged:
+                    dirty.add(merged["dyad"])
+                conn.execute(
+                    "INSERT INTO corrections(fingerprint, event_id, uid, sentence, rule, fields, reject, note, created_at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET fields = excluded.fields,"
+                    " reject = excluded.reject, note = COALESCE(excluded.note, corrections.note),"
+                    " created_at = excluded.created_at",
+                    (fp, ev["id"], ev["uid"], ev["sentence"], ev.get("rule"), json.dumps(merged),
+                     1 if reject else 0, note, time.strftime("%Y-%m-%dT%H:%M:%S")),
+                )
+                what = "rejected" if reject else ", ".join(f"{k}={v}" for k, v in merged.items())
+                msg = f"corrected event {ev['id']}: {what}"
+            conn.executemany("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", [(d,) for d in dirty])
+        from talkwatch.analysis import refresh
+
+        refresh(conn)
+        return msg
+    finally:
+        conn.close()
+
+
+def listing(conn: sqlite3.Connection) -> list[dict]:
+    rows = conn.execute(
+        "SELECT c.event_id, c.uid, c.fields, c.reject, c.note, c.created_at, c.sentence,"
+        " (SELECT count(*) FROM events e WHERE e.fingerprint = c.fingerprint) AS live,"
+        " (SELECT count(*) FROM articles a WHERE a.uid = c.uid) AS has_article"
+        " FROM corrections c ORDER BY c.created_at, c.event_id"
+    ).fetchall()
+    out = []
+    for r in rows:
+        state = "applied" if r[7] else ("article gone" if not r[8] else "event no longer extracted")
+        out.append({
+            "event_id": r[0], "uid": r[1], "fields": json.loads(r[2]) if r[2] else {}, "reject": bool(r[3]),
+            "note": r[4], "created_at": r[5], "sentence": r[6], "state": state,
+        })
+    return out
