@@ -112,6 +112,10 @@ class TestText:
         assert a.meta["language"] == "en"
         assert a.body == BODY
 
+    def test_header_then_whitespace_only_line(self):
+        a = one(read_bytes(f"Title: Spaced\nSource: Wire\n   \n{BODY}".encode(), "h.txt"))
+        assert (a.title, a.source, a.body) == ("Spaced", "Wire", BODY)
+
     def test_header_keys_case_insensitive_and_date_alias(self):
         a = one(read_bytes(f"TITLE: X meets Y\ndate: 5 November 2025\n\n{BODY}".encode(), "h.txt"))
         assert a.title == "X meets Y"
@@ -163,6 +167,17 @@ class TestText:
         assert any("front matter" in w for w in res.warnings)
         assert a.title == "Real title line"
         assert a.body == BODY
+
+    def test_prose_between_rules_is_not_front_matter(self):
+        data = b"---\nJust a line of prose here without any colon\n---\n\nMore text.\n"
+        res = read_bytes(data, "r.md")
+        a = one(res)
+        assert res.warnings == []
+        assert "Just a line of prose" in a.body + a.title and "More text." in a.body
+
+    def test_punctuation_lines_never_title(self):
+        a = one(read_bytes(b"***\n" + ("Long prose line " * 20).encode() + b"\nnext", "r.md"))
+        assert a.title.startswith("Long prose line")
 
     def test_markdown_heading_title(self):
         a = one(read_bytes(f"\n## Envoys meet in Doha ##\n{BODY}".encode(), "m.md"))
@@ -268,6 +283,20 @@ class TestJson:
     def test_invalid_json_skipped(self):
         res = read_bytes(b'{"title": "x", ', "bad.json")
         assert res.skipped and res.skipped.startswith("invalid JSON")
+
+    def test_cms_export_html_fields_and_meta(self):
+        doc = [{"id": 12, "title": {"rendered": "Talks &amp; truce"}, "link": "https://cms.example/12",
+                "date": "2025-11-05T10:00:00", "tags": ["talks", "border"], "language": "en",
+                "content": {"rendered": "<p>First <em>para</em>.</p>\n<p>Second\r\npara.</p>"}}]
+        a = one(read_bytes(json.dumps(doc).encode(), "wp.json"))
+        assert a.title == "Talks & truce"
+        assert a.body == "First para.\n\nSecond para."
+        assert a.published == "2025-11-05T10:00:00" and a.url == "https://cms.example/12"
+        assert a.meta["tags"] == "talks, border" and a.meta["language"] == "en"
+
+    def test_crlf_inside_json_string_normalised(self):
+        a = one(read_bytes(json.dumps([{"text": "a\r\nb\rc"}]).encode(), "n.json"))
+        assert a.body == "a\nb\nc"
 
     def test_lone_surrogate_and_nul_cleaned(self):
         res = read_bytes(b'[{"text": "a\\ud800b\\u0000c"}]', "s.json")
@@ -461,6 +490,12 @@ class TestFeeds:
             assert [a.title for a in res.articles] == ["Envoys meet", "No guid here"]
             assert res.articles[1].body == "Entrée \ufffd"
 
+    def test_feed_dates_kept_at_their_precision(self):
+        rss = RSS.replace("Wed, 05 Nov 2025 10:00:00 +0500", "2025-11")
+        assert read_bytes(rss.encode(), "p.rss").articles[0].published == "2025-11"
+        rss = RSS.replace("Wed, 05 Nov 2025 10:00:00 +0500", "Wed, 05 Nov 2025 10:00 EST")
+        assert read_bytes(rss.encode(), "p.rss").articles[0].published == "2025-11-05T10:00:00-05:00"
+
     def test_feed_without_entries_skipped(self):
         res = read_bytes(b"<rss><channel><title>t</title></channel></rss>", "e.rss")
         assert res.skipped and "no entries" in res.skipped
@@ -543,6 +578,7 @@ def test_read_file_uid_relative_and_single(tmp_path):
     assert one(res).uid == "sub dir/a.txt"
     assert res.path == str(f) and res.articles[0].path == str(f)
     assert one(read_file(str(f), str(f))).uid == "a.txt"
+    assert read_bytes(f.read_bytes(), "x/a.txt", path="/abs/a.txt").articles[0].path == "/abs/a.txt"
     j = d / "r.jsonl"
     j.write_text('{"text": "x"}\n{"id": "q", "text": "y"}\n')
     assert [a.uid for a in read_file(j, tmp_path / "corpus").articles] == ["sub dir/r.jsonl#1", "sub dir/r.jsonl#q"]
@@ -594,6 +630,10 @@ def test_iter_files_single_file_and_missing(tmp_path):
     root = _tree(tmp_path)
     f = root / "b" / "2.txt"
     assert list(iter_files([str(f)])) == [(str(f), str(f), None)]
+    # overlapping paths: each file once (first root wins), a folder given twice walked once
+    got = list(iter_files([str(f), str(root), str(root)]))
+    assert [p for p, _, _ in got].count(str(f)) == 1 and got[0] == (str(f), str(f), None)
+    assert len(got) == 6
     missing = str(tmp_path / "missing")
     assert list(iter_files([missing])) == [(missing, missing, "no such file or directory")]
 
@@ -638,6 +678,23 @@ def test_unreadable_file(tmp_path):
             assert got == [(str(f), str(tmp_path), None)]
     finally:
         os.chmod(f, 0o644)
+
+
+def test_unreadable_reported_even_as_root(tmp_path, monkeypatch):
+    """Simulate what chmod 000 does for a normal user (root bypasses permissions)."""
+    f = tmp_path / "secret.txt"
+    f.write_text("Title\n\nsecret body")
+    real_open = os.open
+
+    def deny(path, *a, **k):
+        if os.fspath(path) == str(f):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *a, **k)
+
+    monkeypatch.setattr(os, "access", lambda path, mode, **k: os.fspath(path) != str(f))
+    monkeypatch.setattr(os, "open", deny)
+    assert list(iter_files([str(tmp_path)])) == [(str(f), str(tmp_path), "permission denied")]
+    assert read_file(f, tmp_path).skipped == "permission denied"
 
 
 def test_unreadable_dir(tmp_path):

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from .decoding import decode, detect_bom
 from .fields import UidMaker, clean, make_article, one_line, safe_id
 from .model import ReadResult, SkipFile
-from .published import normalize_date
+from .published import is_iso, normalize_date
 
 _TAG = re.compile(r"<[a-zA-Z/!]")
 _XML_ENCODING = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][^\"']*[\"']")
@@ -94,7 +94,7 @@ def read_feed(data: bytes, relpath: str, path: str, ext: str) -> ReadResult:
         published = None
         if raw:
             published = normalize_date(raw)
-            if published == " ".join(str(raw).split()) and st:
+            if not is_iso(published) and st:
                 published = _struct_iso(st) or published  # feedparser knows more formats
         elif st:
             published = _struct_iso(st)

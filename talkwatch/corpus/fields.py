@@ -18,8 +18,11 @@ URL_KEYS = ("url", "link", "href", "permalink", "source_url", "canonical_url")
 ID_KEYS = ("id", "_id", "guid", "uid", "doc_id", "article_id")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 
+META_KEYS = ("language", "lang", "tags", "keywords", "category", "categories", "section", "country")
+_HTML_TAG = re.compile(r"<(?:p|div|br|span|a|b|i|em|strong|h[1-6]|li|ul|ol|img|table|blockquote|figure)\b[^>]*>", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
 
 
 def clean(s: str) -> str:
@@ -52,7 +55,7 @@ def coerce(value, joiner: str = ", ") -> str | None:
     if isinstance(value, (int, datetime, date)):
         return value.isoformat() if isinstance(value, (datetime, date)) else str(value)
     if isinstance(value, dict):
-        for k in ("name", "title", "value", "text", "href", "url", "#text", "$"):
+        for k in ("name", "title", "rendered", "value", "text", "href", "url", "#text", "$"):
             v = value.get(k)
             if isinstance(v, (str, int, float)) and not isinstance(v, bool):
                 return coerce(v)
@@ -141,7 +144,10 @@ class UidMaker:
 
 def make_article(uid: str, title: str | None, body: str, *, published=None, source=None,
                  url=None, path: str = "", meta: dict | None = None) -> Article:
-    body = clean(body).strip()
+    body = clean(body)
+    if "\r" in body:
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = body.strip()
     title = one_line(clean(title)) if title else ""
     if not title:
         title = fallback_title(body)
@@ -159,9 +165,18 @@ def make_article(uid: str, title: str | None, body: str, *, published=None, sour
 
 def fallback_title(body: str, limit: int = 120) -> str:
     """First ``limit`` characters of the body's first line, cut at a word boundary."""
-    start = body.lstrip()[: limit * 4]
-    first = start.split("\n", 1)[0].strip()
-    first = one_line(first)
+    first = ""
+    pos = 0
+    for _ in range(50):  # the first line with a letter or digit ("---" is no title)
+        nl = body.find("\n", pos)
+        end = nl if 0 <= nl < pos + limit * 4 else pos + limit * 4
+        line = body[pos:end]
+        if _WORD.search(line):
+            first = one_line(line)
+            break
+        if nl < 0:
+            break
+        pos = nl + 1
     if len(first) <= limit:
         return first
     cut = first[:limit]
@@ -176,10 +191,18 @@ def record_to_article(rec: dict, uid: str, path: str, warnings: list[str], where
     r = lower_keys(rec)
     text_v = pick(r, TEXT_KEYS)
     body = coerce(text_v, joiner="\n\n") if text_v is not None else None
+    if body and _HTML_TAG.search(body):
+        from .htmldoc import html_to_text  # HTML stored in a record (a CMS export, say)
+
+        body = html_to_text(clean(body))
     if not body or not body.strip():
         warnings.append(f"{where}: no text field (text/body/content/description); skipped")
         return None
     title = coerce(pick(r, TITLE_KEYS))
+    if title and "&" in title and ";" in title:
+        import html
+
+        title = html.unescape(title)
     pub_raw = pick(r, DATE_KEYS)
     published = coerce_date(pub_raw)
     meta = {}
@@ -189,6 +212,11 @@ def record_to_article(rec: dict, uid: str, path: str, warnings: list[str], where
     author = coerce(pick(r, AUTHOR_KEYS))
     if author:
         meta["author"] = clean(author)
+    for k in META_KEYS:
+        v = r.get(k)
+        cv = coerce(v) if v is not None else None
+        if cv and cv.strip():
+            meta[k] = clean(cv.strip())[:1000]
     raw = coerce(pub_raw) if pub_raw is not None else None
     if raw and published and raw.strip() != published:
         meta["published_raw"] = clean(raw.strip())

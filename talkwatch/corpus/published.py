@@ -27,6 +27,14 @@ _MDY = re.compile(_WEEKDAY + r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4
 _TRAILING_TIME = re.compile(r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$", re.I)
 
 
+_ISO_LIKE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2})?)?)?)?")
+
+
+def is_iso(value: str | None) -> bool:
+    """True for what normalize_date emits on success (ISO date, month, year or timestamp)."""
+    return bool(value) and _ISO_LIKE.fullmatch(value) is not None
+
+
 def _ymd(y: str, m: str, d: str) -> str | None:
     try:
         return date(int(y), int(m), int(d)).isoformat()

@@ -19,6 +19,8 @@ HEADER_KEYS = {
     "id": "id",
 }
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_FRONT_OPEN = re.compile(r"---[ \t]*\n")
 _FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 _HEADER_LINE = re.compile(r"([A-Za-z][\w\-]*(?: [\w\-]+)?)[ \t]*:(?!//)[ \t]*(.*)")
 _ATX = re.compile(r"#{1,6}(?:[ \t]+|$)")
@@ -36,12 +38,13 @@ def _norm_key(k) -> str:
 
 def _front_matter(text: str, warnings: list[str]) -> tuple[dict | None, str]:
     """(mapping or None, rest of text) for YAML front matter at the very top."""
-    if not (text.startswith("---\n") or text.startswith("---\r")):
+    o = _FRONT_OPEN.match(text)
+    if not o:
         return None, text
-    m = _FRONT_CLOSE.search(text, 4, min(len(text), _MAX_FRONT))
+    m = _FRONT_CLOSE.search(text, o.end(), min(len(text), _MAX_FRONT))
     if not m:
         return None, text
-    block = text[4:m.start()]
+    block = text[o.end():m.start()]
     rest = text[m.end():]
     if rest.startswith("\n"):
         rest = rest[1:]
@@ -56,17 +59,18 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict | None, str]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        warnings.append("front matter: not a key/value mapping; header ignored")
-        return None, rest
+        # prose between two horizontal rules, not metadata: keep it as text
+        return None, block.rstrip("\n") + "\n\n" + rest
     return {_norm_key(k): v for k, v in data.items()}, rest
 
 
 def _key_value_header(text: str) -> tuple[dict | None, str]:
     """(mapping or None, rest) for a ``Key: value`` block at the top followed by a blank line."""
     stripped = text.lstrip("\n")
-    end = stripped.find("\n\n", 0, 8192)
-    if end < 0:
+    blank = _BLANK_LINE.search(stripped, 0, 8192)
+    if not blank:
         return None, text
+    end = blank.start()
     lines = stripped[:end].split("\n")
     if len(lines) > _MAX_HEADER_LINES:
         return None, text
@@ -85,7 +89,7 @@ def _key_value_header(text: str) -> tuple[dict | None, str]:
         found.setdefault(k, value)
     if not known:
         return None, text
-    return found, stripped[end + 2:]
+    return found, stripped[blank.end():]
 
 
 def _title_from_body(body: str, is_md: bool = False) -> tuple[str | None, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from typing import Iterator
+from typing import Iterable, Iterator
 
 
 def _ext(name: str) -> str:
@@ -45,7 +45,7 @@ def _inside(real: str, real_root: str) -> bool:
     return not any(part.startswith(".") for part in rel.split(os.sep))
 
 
-def iter_files(paths, supported=None) -> Iterator[tuple[str, str, str | None]]:
+def iter_files(paths: Iterable[str | os.PathLike], supported=None) -> Iterator[tuple[str, str, str | None]]:
     """Yield ``(abs_path, root, skip_reason)`` for every file under ``paths``.
 
     Folders are walked recursively in sorted name order; hidden names ('.x') are
@@ -57,6 +57,14 @@ def iter_files(paths, supported=None) -> Iterator[tuple[str, str, str | None]]:
     if supported is None:
         from . import SUPPORTED as supported  # noqa: N811
     visited: set[str] = set()
+    seen: set[str] = set()  # a file reached through overlapping paths is yielded once
+    for item in _iter(paths, supported, visited):
+        if item[0] not in seen:
+            seen.add(item[0])
+            yield item
+
+
+def _iter(paths, supported, visited):
     for given in paths:
         p = os.path.abspath(os.fspath(given))
         if not os.path.lexists(p):
