@@ -163,7 +163,38 @@ def index(ctx, paths, rebuild, strict, workers, no_wait, quiet):
 SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected"]
 
 
-@cli.command(context_settings=CONTEXT, epilog="""\b
+class QueryCommand(click.Command):
+    """`talkwatch search talks -cricket`: a `-word` that is not an option belongs to the query."""
+
+    def parse_args(self, ctx, args):
+        takes_value, flags = set(), set()
+        for p in self.params:
+            if isinstance(p, click.Option):
+                (flags if p.is_flag else takes_value).update(p.opts + p.secondary_opts)
+        flags.update(ctx.help_option_names)
+        kept, query, i = [], [], 0
+        while i < len(args):
+            a = args[i]
+            if a == "--":
+                query.extend(args[i + 1:])
+                break
+            name = a.split("=", 1)[0]
+            if a in flags:
+                kept.append(a)
+            elif name in takes_value:
+                kept.append(a)
+                if "=" not in a and i + 1 < len(args):
+                    kept.append(args[i + 1])
+                    i += 1
+            elif a.startswith("-n") and a[2:].isdigit():
+                kept.append(a)
+            else:
+                query.append(a)
+            i += 1
+        return super().parse_args(ctx, kept + ["--"] + query)
+
+
+@cli.command(cls=QueryCommand, context_settings=CONTEXT, epilog="""\b
 Query syntax:
   istanbul talks          every word must match (stemmed: talk, talks, talking)
   "foreign secretary"     a phrase
@@ -340,6 +371,9 @@ def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_
     """Extracted events, oldest first."""
     from talkwatch.store import queries
 
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            _check_date(value, name)
     conn = _reader(ctx)
     evs = queries.events(conn, dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid,
                          limit=limit, explain=explain, include_rejected=include_rejected)
@@ -481,11 +515,11 @@ def dyads(ctx, as_of, fmt):
                                ("n", "CLU/EV/ART")], flex="next")
 
 
-def _check_date(value: str) -> None:
+def _check_date(value: str, option: str = "--as-of") -> None:
     import re
 
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or ""):
-        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--as-of")
+        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
 
 
 TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",

@@ -67,16 +67,31 @@ def write_jsonl(rows: Iterable[Any], out=None) -> None:
         out.write(dumps(row) + "\n")
 
 
+_CSV_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # keeps tab, newline, CR
+
+
 def csv_cell(value: Any) -> str:
+    """One CSV cell: terminal escapes dropped, text a spreadsheet would run as a formula quoted.
+
+    Numbers stay numbers: a Goldstein value of -5.0 is data, not a formula.
+    """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
     if isinstance(value, (list, tuple)):
         value = ";".join(str(v) for v in value)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False)
-    text = str(value)
+    text = _CSV_CONTROL.sub("", str(value))
     if text.startswith(FORMULA_START):
         text = "'" + text
+    if "\r" in text:
+        # the writer ends rows with \n and quotes only cells holding one: a bare \r would
+        # be left unquoted and break every CSV reader
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 

@@ -102,8 +102,10 @@ def tw_index(db: Path, *paths, **kw):
 def tw_seed_event(db: Path, uid: str, *, rule: str = "tw_seed", sentence: str | None = None,
                   dyad: str = "AFG-PAK", type: str = "TALKS", status: str = "held",
                   date: str | None = "2025-10-29", location: str | None = "Istanbul",
-                  mediators=("QAT", "TUR")) -> str:
-    """Insert one event row for an indexed article, as the writer would; returns its id."""
+                  mediators=("QAT", "TUR"), refresh: bool = False) -> str:
+    """Insert one event row for an indexed article, as the writer would; returns its id.
+
+    ``refresh`` recomputes clusters and dyad summaries as an index run would."""
     from talkwatch.store.ingest import event_fingerprint, sort_date
 
     conn = sqlite3.connect(str(db))
@@ -129,21 +131,54 @@ def tw_seed_event(db: Path, uid: str, *, rule: str = "tw_seed", sentence: str | 
             conn.execute("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", (dyad,))
     finally:
         conn.close()
+    if refresh:
+        from talkwatch.analysis import refresh as refresh_dyads
+        from talkwatch.store.db import open_db
+
+        conn = open_db(db, write=True)
+        try:
+            refresh_dyads(conn)
+        finally:
+            conn.close()
     return fp[:12]
 
 
-@pytest.fixture
-def tw_corpus(tmp_path) -> Path:
-    """A fresh copy of the corpus in tmp_path/corpus."""
-    return tw_write_corpus(tmp_path / "corpus")
-
-
-@pytest.fixture
-def tw_db(tw_corpus, tmp_path) -> Path:
-    """A fresh database with the corpus indexed (safe to modify)."""
-    db = tmp_path / "tw.db"
-    summary = tw_index(db, tw_corpus)
+@pytest.fixture(scope="session")
+def _tw_template(tmp_path_factory):
+    """The corpus indexed once per session; tw_db copies it (indexing costs ~80 ms a test)."""
+    base = tmp_path_factory.mktemp("tw_template")
+    corpus = tw_write_corpus(base / "corpus")
+    db = base / "tw.db"
+    summary = tw_index(db, corpus)
     assert not summary.skipped, summary.skipped
+    assert summary.articles_indexed == len(TW_UIDS), summary.line()
+    return corpus, db
+
+
+@pytest.fixture
+def tw_corpus(tmp_path, _tw_template) -> Path:
+    """A fresh copy of the corpus in tmp_path/corpus (modification times kept)."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(_tw_template[0], dst)
+    return dst
+
+
+@pytest.fixture
+def tw_db(tw_corpus, tmp_path, _tw_template) -> Path:
+    """A fresh database with tw_corpus indexed (safe to modify): the session's index, copied,
+    with its file paths moved to tw_corpus, so re-indexing tw_corpus sees unchanged files."""
+    src_corpus, src_db = _tw_template
+    db = tmp_path / "tw.db"
+    shutil.copy2(src_db, db)
+    old, new = str(src_corpus), str(tw_corpus)
+    conn = sqlite3.connect(str(db))
+    try:
+        with conn:
+            conn.execute("UPDATE files SET path = ? || substr(path, ?), root = ? || substr(root, ?)",
+                         (new, len(old) + 1, new, len(old) + 1))
+            conn.execute("UPDATE articles SET file = ? || substr(file, ?)", (new, len(old) + 1))
+    finally:
+        conn.close()
     return db
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 
-# A token is a dotted abbreviation (U.S., U.N., U.A.E, e.g.), a run of letters and
-# digits, or an ampersand. Apostrophes, hyphens and other punctuation separate tokens,
-# so "Pakistan's" gives "Pakistan" + "s" and "Pak-Afghan" gives "Pak" + "Afghan".
-TOKEN_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+|&")
+# A token is a run of letters and digits. Everything else separates tokens, so
+# "Pakistan's" gives "Pakistan" + "s", "Pak-Afghan" gives "Pak" + "Afghan" and "U.S."
+# gives "U" + "S" (names are tokenised the same way, so "U.S." still matches "U.S.").
+TOKEN_RE = re.compile(r"[^\W_]+")
+_SPLIT_RE = re.compile(r"([^\W_]+)")
 
 # Letters that NFKD does not decompose into a base letter plus marks.
 _EXTRA = str.maketrans({
@@ -21,7 +23,19 @@ _EXTRA = str.maketrans({
     "ʼ": "'", "’": "'", "‘": "'",
 })
 
-_fold_cache: dict[str, str] = {}
+
+class _KeyCache(dict):
+    """token -> key; computes and remembers missing tokens (so map() stays in C)."""
+
+    def __missing__(self, tok: str) -> str:
+        k = fold(tok)
+        if len(self) > 200_000:
+            self.clear()
+        self[tok] = k
+        return k
+
+
+_keys = _KeyCache()
 
 
 def strip_marks(s: str) -> str:
@@ -40,19 +54,21 @@ def fold(s: str) -> str:
 
 
 def token_key(tok: str) -> str:
-    """Lookup key of one token: folded, a dotted abbreviation without its final dot.
+    """Lookup key of one token (folded); cached, as news repeats a small vocabulary."""
+    return _keys[tok]
 
-    Cached: news text repeats a small vocabulary, so most calls are one dict lookup.
+
+def split_tokens(text: str) -> tuple[list[str], list[str], list[str], list[int]]:
+    """One pass over text: (words, keys, parts, offsets).
+
+    parts alternates gap, word, gap, ... gap (len 2n+1); word k is parts[2k+1], the gap
+    after it parts[2k+2]; offsets[2k+1] and offsets[2k+2] are its start and end.
     """
-    k = _fold_cache.get(tok)
-    if k is None:
-        k = fold(tok)
-        if "." in k:
-            k = k.rstrip(".")
-        if len(_fold_cache) > 200_000:
-            _fold_cache.clear()
-        _fold_cache[tok] = k
-    return k
+    parts = _SPLIT_RE.split(text)
+    words = parts[1::2]
+    keys = list(map(_keys.__getitem__, words))
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return words, keys, parts, offsets
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -62,4 +78,4 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 def name_keys(name: str) -> tuple[str, ...]:
     """The key tuple of a multi-word name, tokenised exactly like running text."""
-    return tuple(token_key(m.group()) for m in TOKEN_RE.finditer(name))
+    return tuple(map(_keys.__getitem__, TOKEN_RE.findall(name)))

@@ -38,6 +38,7 @@ def _validate(fields: dict) -> None:
 
 def record(db_path: Path, event_id: str, fields: dict, *, reject=False, undo=False, note=None) -> str:
     _validate(fields)
+    open_db(db_path).close()  # an existing talkwatch database, or a clear error (never a new file)
     conn = open_db(db_path, write=True)
     try:
         ev = event_by_id(conn, event_id)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from talkwatch.errors import TalkwatchError
-from talkwatch.store.db import open_db, set_meta
+from talkwatch.store.db import get_meta, open_db, set_meta
 from talkwatch.store.textfold import vocab_words
 
 NO_EXTRACT = bool(os.environ.get("TALKWATCH_NO_EXTRACT"))  # benchmarks: measure indexing alone
@@ -54,6 +54,20 @@ class Summary:
 
 
 # ---------------------------------------------------------------- worker side
+
+def extractor_version() -> str:
+    """Changes whenever the extraction code or its data files change."""
+    from talkwatch import __version__
+
+    h = hashlib.blake2b(__version__.encode(), digest_size=8)
+    base = Path(__file__).resolve().parent.parent
+    for folder in ("extract", "data"):
+        for f in sorted((base / folder).glob("*")):
+            if f.is_file() and f.suffix in (".py", ".tsv", ".txt", ".json", ".csv"):
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return "none" if NO_EXTRACT else h.hexdigest()
+
 
 def _hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -379,13 +393,18 @@ def index_paths(
             if rebuild:
                 _clear(conn)
             known = {
-                row[0]: (row[1], row[2], row[3])
-                for row in conn.execute("SELECT path, size, mtime, hash FROM files")
+                row[0]: (row[1], row[2], row[3], row[4])
+                for row in conn.execute("SELECT path, size, mtime, hash, root FROM files")
             }
+            version = extractor_version()
+            if get_meta(conn, "extractor_version") != version:
+                # new rules or word lists: every file is extracted again, by content
+                known = {p: (None, None, None, v[3]) for p, v in known.items()}
             jobs = []
             stats: dict[str, tuple] = {}
             seen: set[str] = set()
             roots: list[str] = []
+            gone_files: list[str] = []
             for p in paths:
                 ap = os.path.abspath(p)
                 if os.path.isdir(ap):
@@ -393,6 +412,9 @@ def index_paths(
             for path, root, reason in iter_files(paths):
                 summary.files_seen += 1
                 if reason is not None:
+                    if path in known and reason == "no such file or directory":
+                        gone_files.append(path)  # a file indexed on its own, since deleted
+                        continue
                     summary.skipped.append((path, reason))
                     if on_skip:
                         on_skip(path, reason)
@@ -410,11 +432,12 @@ def index_paths(
                 if old and old[0] == stat[0] and old[1] == stat[1]:
                     summary.unchanged += 1
                     continue
-                jobs.append((path, root, old[2] if old else None))
+                # a file indexed before keeps its root (and so its uid and corrections)
+                jobs.append((path, old[3] if old and old[3] else root, old[2] if old else None))
 
             writer = Writer(conn)
             # files gone from an indexed folder
-            gone = [p for p in known if p not in seen and any(_under(p, r) for r in roots)]
+            gone = [p for p in known if p not in seen and any(_under(p, r) for r in roots)] + gone_files
             if gone:
                 with conn:
                     for p in gone:
@@ -460,6 +483,7 @@ def index_paths(
             if not summary.interrupted:
                 with conn:
                     set_meta(conn, "last_indexed", now)
+                    set_meta(conn, "extractor_version", version)
                 _refresh_analysis(conn)
                 conn.execute("PRAGMA optimize")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

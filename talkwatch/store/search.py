@@ -14,7 +14,7 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 
-from talkwatch.store.textfold import fold, tokens
+from talkwatch.store.textfold import fold
 
 MARK_START = "\ue000"
 MARK_END = "\ue001"
@@ -28,11 +28,27 @@ _TOKEN = re.compile(r'(-?)(\w+):"([^"]*)"?|(-?)"([^"]*)"?|(\S+)', re.UNICODE)
 @dataclass
 class Term:
     text: str                # the raw text of the term
-    words: list[str]         # folded unicode61 tokens
+    words: list[str]         # folded tokens (vocabulary, typo correction, highlighting)
     phrase: bool = False
     prefix: bool = False
     negated: bool = False
     column: str | None = None   # "title" for title: terms
+    raw: list[str] = field(default_factory=list)   # the same tokens as typed: what MATCH gets
+
+    def __post_init__(self):
+        if not self.raw:
+            self.raw = list(self.words)
+
+
+_RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _term(text: str, source: str, **kw) -> Term:
+    """A term whose tokens are split from ``source``; each token is quoted as typed and
+    folded by FTS5's own tokenizer, so the query folds exactly as the index did
+    (Straße, ligatures, Greek final sigma: Python's casefold/NFKD differ from unicode61)."""
+    raw = _RAW_WORD.findall(source)
+    return Term(text, [fold(r) for r in raw], raw=raw, **kw)
 
 
 @dataclass
@@ -59,14 +75,14 @@ def parse(text: str) -> Query:
             key = fname.lower()
             if key in FILTER_FIELDS:
                 if key == "title":
-                    term = Term(fval, tokens(fval), phrase=True, column="title", negated=bool(neg_field))
+                    term = _term(fval, fval, phrase=True, column="title", negated=bool(neg_field))
                 else:
                     q.filters[key] = fval
                     continue
             else:
-                term = Term(m.group(0), tokens(f"{fname} {fval}"), phrase=True, negated=bool(neg_field))
+                term = _term(m.group(0), f"{fname} {fval}", phrase=True, negated=bool(neg_field))
         elif phrase is not None:
-            term = Term(phrase, tokens(phrase), phrase=True, negated=bool(neg_phrase))
+            term = _term(phrase, phrase, phrase=True, negated=bool(neg_phrase))
         else:
             word = bare
             if word == "OR":
@@ -83,15 +99,15 @@ def parse(text: str) -> Query:
             key, sep, value = word.partition(":")
             if sep and key.lower() in FILTER_FIELDS and value:
                 if key.lower() == "title":
-                    term = Term(value, tokens(value.rstrip("*")), column="title", negated=negated,
-                                prefix=value.endswith("*"))
+                    term = _term(value, value.rstrip("*"), column="title", negated=negated,
+                                 prefix=value.endswith("*"))
                 else:
                     q.filters[key.lower()] = value
                     continue
             else:
                 prefix = word.endswith("*")
-                words = tokens(word)
-                term = Term(word, words, phrase=len(words) > 1, prefix=prefix, negated=negated)
+                term = _term(word, word, prefix=prefix, negated=negated)
+                term.phrase = len(term.words) > 1
         if term is None or not term.words:
             pending_or = pending_not = False
             continue
@@ -114,33 +130,66 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _term_match(t: Term, words: list[str] | None = None) -> str:
-    words = words if words is not None else t.words
+def _term_match(t: Term, replace: dict[str, str] | None = None, expand: dict[str, list[str]] | None = None) -> str:
+    replace = replace or {}
+    words = [replace[w] if w in replace else r for w, r in zip(t.words, t.raw)]
     body = _quote(" ".join(words))
     if t.prefix:
         body += "*"
+        # The porter stemmer also stems a prefix, and a stem can be shorter than the prefix
+        # ("negotiat" vs the stored "negoti"): add the corpus words that start with it.
+        more = (expand or {}).get(t.words[-1]) if len(words) == 1 else None
+        if more:
+            body = "(" + " OR ".join([body] + [_quote(w) for w in more]) + ")"
     if t.column:
         return f"{t.column} : {body}"
     return body
 
 
-def to_match(q: Query, replace: dict[str, str] | None = None) -> str | None:
-    """The FTS5 MATCH expression for the query, or None when it has no positive text."""
-    replace = replace or {}
+def to_match(q: Query, replace: dict[str, str] | None = None,
+             expand: dict[str, list[str]] | None = None) -> str | None:
+    """The FTS5 MATCH expression for the query, or None when it has no positive text.
+
+    ``replace`` maps words to their spelling corrections; ``expand`` maps a prefix to the
+    whole words of the corpus that start with it (see ``expand_prefixes``).
+    """
     if not q.has_text:
         return None
-
-    def words_of(t: Term) -> list[str]:
-        return [replace.get(w, w) for w in t.words]
-
     parts = []
     for group in q.groups:
-        alts = [_term_match(t, words_of(t)) for t in group]
+        alts = [_term_match(t, replace, expand) for t in group]
         parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
     expr = " AND ".join(parts)
     for t in q.negated:
-        expr += " NOT " + _term_match(t, words_of(t))
+        expr += " NOT " + _term_match(t, replace, expand)
     return expr
+
+
+def negated_match(q: Query, expand: dict[str, list[str]] | None = None) -> str | None:
+    """A MATCH expression for any of the query's exclusions (None without exclusions)."""
+    if not q.negated:
+        return None
+    return " OR ".join(_term_match(t, None, expand) for t in q.negated)
+
+
+PREFIX_EXPAND = 64   # at most this many corpus words added for one prefix (the most frequent)
+
+
+def expand_prefixes(conn: sqlite3.Connection, q: Query) -> dict[str, list[str]]:
+    """For each one-word prefix term, the most frequent vocabulary words that start with it."""
+    out: dict[str, list[str]] = {}
+    for t in [t for g in q.groups for t in g] + q.negated:
+        if not t.prefix or len(t.words) != 1:
+            continue
+        w = t.words[0]
+        if w in out:
+            continue
+        rows = conn.execute(
+            "SELECT word FROM vocab WHERE word > ? AND word < ? ORDER BY df DESC, word LIMIT ?",
+            (w, w + "\U0010ffff", PREFIX_EXPAND),
+        ).fetchall()
+        out[w] = [r[0] for r in rows]
+    return out
 
 
 # ------------------------------------------------------------------ typo correction
@@ -159,12 +208,12 @@ def correct_words(conn: sqlite3.Connection, q: Query) -> dict[str, str]:
     fixes: dict[str, str] = {}
     terms = [t for g in q.groups for t in g]
     for t in terms:
-        for i, w in enumerate(t.words):
+        for i, (w, raw) in enumerate(zip(t.words, t.raw)):
             if w in fixes or len(w) < 4 or not w.isalpha():
                 continue
             if t.prefix and i == len(t.words) - 1:
                 continue
-            if _exists(conn, w):
+            if _exists(conn, raw):
                 continue
             n = len(w)
             spread = 1 if n <= 5 else 2
@@ -179,7 +228,8 @@ def correct_words(conn: sqlite3.Connection, q: Query) -> dict[str, str]:
             if not best:
                 continue
             top = max(best, key=lambda b: (round(b[1]), rows[b[2]][1]))
-            fixes[w] = top[0]
+            if top[0] != w:
+                fixes[w] = top[0]
     return fixes
 
 
@@ -264,12 +314,13 @@ def search(
     t0 = time.perf_counter()
     q = parse(text)
     fixes = correct_words(conn, q) if (correct and q.has_text) else {}
-    match = to_match(q, fixes)
+    expand = expand_prefixes(conn, q)
+    match = to_match(q, fixes, expand)
     where, params = _filter_sql(q, conn)
     if match is None and q.negated:
         # only exclusions (`-cricket`): every article without them, newest first
         where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(" OR ".join(_term_match(t) for t in q.negated))
+        params.append(negated_match(q, expand))
     if match is None:
         # no words: filters only (or nothing): newest first
         sql_where = (" WHERE " + " AND ".join(where)) if where else ""
@@ -359,4 +410,4 @@ def highlight_terms(q: Query, fixes: dict[str, str]) -> list[str]:
     return out
 
 
-__all__ = ["parse", "to_match", "search", "correct_words", "Query", "Term", "Result", "Hit", "fold"]
+__all__ = ["parse", "to_match", "negated_match", "expand_prefixes", "search", "correct_words", "Query", "Term", "Result", "Hit", "fold"]

@@ -1,0 +1,437 @@
+"""Parties in news text: states, international organisations and armed groups.
+
+A small engine over two data files, ``talkwatch/data/gazetteer.txt`` (parties and the
+names that are *not* parties, such as newspapers) and ``talkwatch/data/places.txt``
+(cities and venues). The file headers document the format and the codes.
+
+Matching walks the text once: each token is folded (case and diacritics), looked up in a
+token trie, and the longest name that starts there and passes its checks wins:
+
+- ``^`` names must be capitalised ("Turkey" counts, "turkey sandwich" does not);
+- ``=`` names must match case exactly ("US" but not the pronoun "us");
+- ``<`` names count only as the first half of a hyphenated compound ("Indo-Pak");
+- entries may be limited to years: "Taliban" is TAL (the insurgency) when the article is
+  from before 2021 and AFG (the government) from 2021 on, *or when the year is unknown*,
+  since most corpora are recent;
+- "stop" names (outlets such as "Pakistan Today", seas such as "Indian Ocean") are matched
+  like the others and swallow their words without producing a party.
+
+Words in a multi-word name may be separated by spaces, a single line break, a hyphen or an
+apostrophe ("Tehreek-e-Taliban", "Cote d'Ivoire"), and by a period after an initial or a
+short abbreviation ("George W. Bush", "St. Lucia"). A possessive splits off on its own:
+"Pakistan's" is "Pakistan" + "s".
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from itertools import compress
+
+from .textutil import TOKEN_RE, name_keys, split_tokens, strip_marks, token_key
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER_FILE = "gazetteer.txt"
+PLACES_FILE = "places.txt"
+
+STOP = "-"
+_HYPHENS = "-\u2010\u2011"
+_CONNECTORS = frozenset({"and", "vs", "v", "versus", "&", "with"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A party named in the text: text[start:end] == text."""
+
+    start: int
+    end: int
+    text: str
+    code: str  # PAK, AFG, USA, UNO, EU, NATO, TTP, HAM ... (see gazetteer.txt header)
+    kind: str  # country, demonym, capital, government, ministry, org, group, leader, territory
+    country: str | None  # a group's or leader's country; a state's own code; None for orgs
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city, crossing or venue named in the text."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the place's usual name ("Kyiv" for "Kiev")
+    country: str  # ISO alpha-3 code of the country it is in
+
+
+class _Entry(NamedTuple):
+    code: str
+    kind: str
+    country: str | None
+    flag: str  # "", "^", "=", "<"
+    surface: tuple[str, ...]  # the name's own tokens, for "=" (exact case) names
+    year_from: int | None
+    year_to: int | None
+    name: str  # canonical name (places) or the name as written (parties)
+    caps: tuple[bool, ...] | None  # multi-word names: which words the data capitalises
+    simple: bool  # no flag, no case pattern, no years: the first entry needs no checks
+
+
+def _entry(code, kind, country, flag, surface, y_from, y_to, name, caps) -> _Entry:
+    simple = not (flag or caps or y_from is not None or y_to is not None)
+    return _Entry(code, kind, country, flag, surface, y_from, y_to, name, caps, simple)
+
+
+class _Tables:
+    def __init__(self) -> None:
+        self.parties: dict = {}  # token trie; a node's entries sit under the key None
+        self.places: dict = {}
+        self.index: dict[str, list[_Entry]] = {}  # "united states" -> entries (resolve_party)
+        self.display: dict[str, str] = {}  # code -> display name
+        self.codes: set[str] = set()
+
+
+def _add(trie: dict, keys: tuple[str, ...], entry: _Entry) -> None:
+    node = trie
+    for k in keys:
+        node = node.setdefault(k, {})
+    node.setdefault(None, []).append(entry)
+
+
+def _split_flag(name: str) -> tuple[str, str]:
+    if name[:1] in ("^", "=", "<"):
+        return name[0], name[1:].strip()
+    return "", name
+
+
+def _attrs(text: str) -> dict[str, str]:
+    out = {}
+    for part in text.split():
+        k, _, v = part.partition("=")
+        out[k.strip()] = v.strip()
+    return out
+
+
+def _surface(name: str) -> tuple[str, ...]:
+    return tuple(strip_marks(tok) for tok in TOKEN_RE.findall(name))
+
+
+def _caps(name: str) -> tuple[bool, ...] | None:
+    words = TOKEN_RE.findall(name)
+    if len(words) < 2:
+        return None
+    caps = tuple(w[0].isupper() for w in words)
+    return caps if any(caps) else None
+
+
+def _plural(keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    last = keys[-1]
+    if last.endswith(("s", "sh", "ch", "ese", "x", "z")):
+        return None
+    return keys[:-1] + (last + "s",)
+
+
+def _load() -> _Tables:
+    t = _Tables()
+    capitals: list[tuple[str, list[str]]] = []  # (code, names) for places
+    path = DATA_DIR / GAZETTEER_FILE
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            code, kind, rest = line.split(None, 2)
+        except ValueError as exc:  # pragma: no cover - data error
+            raise ValueError(f"{path.name}:{lineno}: expected CODE KIND NAMES") from exc
+        body, _, attr_text = rest.partition(";")
+        attrs = _attrs(attr_text)
+        y_from = int(attrs["from"]) if "from" in attrs else None
+        y_to = int(attrs["to"]) if "to" in attrs else None
+        if kind == "country":
+            sections = (body.split("/") + ["", ""])[:3]
+            groups = list(zip(("country", "demonym", "capital"), sections))
+            capitals.append((code, [n.strip() for n in sections[2].split("|") if n.strip()]))
+        else:
+            groups = [(kind, body)]
+        for sub_kind, names in groups:
+            if code != STOP and sub_kind in ("country", "org", "group") and code not in t.display:
+                first = next((n for n in names.split("|") if n.strip()), "")
+                t.display[code] = _split_flag(first.strip())[1]
+            if code != STOP:
+                t.codes.add(code)
+            if sub_kind == "org":
+                country = attrs.get("country")
+            elif sub_kind in ("group", "leader", "territory"):
+                country = attrs.get("country", code if sub_kind != "group" else None)
+            else:
+                country = code
+            for name in names.split("|"):
+                name = name.strip()
+                if not name:
+                    continue
+                flag, name = _split_flag(name)
+                keys = name_keys(name)
+                if not keys:
+                    continue
+                surface = _surface(name) if flag == "=" else ()
+                entry = _entry(code, sub_kind, country, flag, surface, y_from, y_to, name, _caps(name))
+                variants = [keys]
+                if sub_kind == "demonym" and flag != "<":
+                    plural = _plural(keys)
+                    if plural:
+                        variants.append(plural)
+                for ks in variants:
+                    _add(t.parties, ks, entry)
+                    t.index.setdefault(" ".join(ks), []).append(entry)
+                    if code == STOP:
+                        _add(t.places, ks, entry)
+    # places: every capital of the gazetteer, then places.txt
+    for code, names in capitals:
+        if not names:
+            continue
+        canonical = _split_flag(names[0])[1]
+        for name in names:
+            flag, name = _split_flag(name)
+            keys = name_keys(name)
+            if keys:
+                _add(t.places, keys, _entry(code, "place", code, flag, (), None, None, canonical, _caps(name)))
+    ppath = DATA_DIR / PLACES_FILE
+    for raw in ppath.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        code, _, rest = line.partition(" ")
+        names = [n.strip() for n in rest.split("|") if n.strip()]
+        if not names:
+            continue
+        canonical = _split_flag(names[0])[1]
+        for name in names:
+            flag, name = _split_flag(name)
+            keys = name_keys(name)
+            if keys:
+                surface = _surface(name) if flag == "=" else ()
+                _add(t.places, keys, _entry(code, "place", code, flag, surface, None, None, canonical, _caps(name)))
+    return t
+
+
+_tables: _Tables | None = None
+_lock = threading.Lock()
+
+
+def _get() -> _Tables:
+    global _tables
+    if _tables is None:
+        with _lock:
+            if _tables is None:
+                _tables = _load()
+    return _tables
+
+
+# ---- the scanner ---------------------------------------------------------------------
+
+
+def _gap_ok(gap: str, prev_tok: str) -> bool:
+    """May two words of one name be separated by this text?"""
+    if gap == " ":
+        return True
+    if gap == ".":
+        return len(prev_tok) <= 2 and prev_tok[:1].isupper()
+    if gap.count("\n") > 1:
+        return False
+    core = gap.strip()
+    if core == "":
+        return True
+    if len(core) == 1:
+        if core in _HYPHENS or core in "'\u2019&":
+            return True
+        # "U.S.", "George W. Bush", "St. Lucia": a period after an initial or a short
+        # abbreviation, never after a whole word ("Pakistan. Today" is two sentences)
+        if core == "." and len(prev_tok) <= 2 and prev_tok[:1].isupper():
+            return True
+    return False
+
+
+def _valid_year(e: _Entry, year: int | None) -> bool:
+    if year is None:
+        return e.year_to is None
+    if e.year_from is not None and year < e.year_from:
+        return False
+    if e.year_to is not None and year > e.year_to:
+        return False
+    return True
+
+
+def _pick(entries, text, words, offsets, i, j, year):
+    for e in entries:
+        if not _valid_year(e, year):
+            continue
+        f = e.flag
+        if f:
+            if f == "^":
+                if not words[i][0].isupper():
+                    continue
+            elif f == "=":
+                if tuple(map(strip_marks, words[i:j + 1])) != e.surface:
+                    continue
+            elif f == "<":
+                end = offsets[2 * j + 2]
+                if not (text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isalpha()):
+                    continue
+        if e.caps is not None and j > i:
+            # "Pakistan today" is not the paper "Pakistan Today", "an Islamic state" not
+            # ISIL: in text that uses capitals, the words the data capitalises must be
+            # capitalised too (all-lowercase text is matched as it is)
+            span = text[offsets[2 * i + 1]:offsets[2 * j + 2]]
+            if not span.islower() and not all(
+                w[0].isupper() for w, c in zip(words[i:j + 1], e.caps) if c
+            ):
+                continue
+        return e
+    return None
+
+
+def _scan(text: str, trie: dict, year: int | None) -> list[tuple[int, int, _Entry]]:
+    """(start, end, entry) for the longest valid names, left to right."""
+    words, keys, parts, offsets = split_tokens(text)
+    n = len(words)
+    out = []
+    append = out.append
+    nxt_free = 0  # first token not yet covered by a match
+    # only tokens that can start a name are visited (the filter runs in C)
+    for i in compress(range(n), map(trie.__contains__, keys)):
+        if i < nxt_free:
+            continue
+        node = trie[keys[i]]
+        ents = node.get(None)
+        if ents is not None and len(node) == 1:  # a one-word name and nothing longer
+            cands = [(i, ents)]
+        else:
+            cands = []
+            j = i
+            while True:
+                if ents is not None:
+                    cands.append((j, ents))
+                if j + 1 >= n:
+                    break
+                gap = parts[2 * j + 2]
+                if gap != " " and not _gap_ok(gap, words[j]):
+                    break
+                node = node.get(keys[j + 1])
+                if node is None:
+                    break
+                j += 1
+                ents = node.get(None)
+        for j, ents in reversed(cands):
+            e = ents[0]
+            if not e.simple:
+                e = _pick(ents, text, words, offsets, i, j, year)
+                if e is None:
+                    continue
+            end = offsets[2 * j + 2]
+            # "U.S." keeps its final period ("U.S" + "." would look truncated)
+            if j > i and parts[2 * j] == "." and text[end:end + 1] == "." and len(words[j]) == 1:
+                end += 1
+            append((offsets[2 * i + 1], end, e))
+            nxt_free = j + 1
+            break
+    return out
+
+
+def find_parties(text: str, year: int | None = None) -> list[Mention]:
+    """Every party named in text, sorted by start, non-overlapping, longest match first.
+
+    year is the article's year (it decides time-bound names such as "Taliban"); None
+    means "recent".
+    """
+    if not text:
+        return []
+    out = []
+    for s, e, ent in _scan(text, _get().parties, year):
+        if ent.code == STOP:
+            continue
+        out.append(Mention(s, e, text[s:e], ent.code, ent.kind, ent.country))
+    return out
+
+
+def find_places(text: str) -> list[Place]:
+    """Cities, border crossings and venues named in text (capitals included)."""
+    if not text:
+        return []
+    out = []
+    for s, e, ent in _scan(text, _get().places, None):
+        if ent.code == STOP:
+            continue
+        out.append(Place(s, e, text[s:e], ent.name, ent.code))
+    return out
+
+
+# ---- names and codes ---------------------------------------------------------------------
+
+
+def _resolve_keys(keys: tuple[str, ...] | list[str]) -> str | None:
+    if not keys:
+        return None
+    t = _get()
+    if len(keys) == 1:
+        up = keys[0].upper()
+        if up in t.codes:
+            return up
+    entries = t.index.get(" ".join(keys))
+    if not entries:
+        return None
+    current = [e for e in entries if e.year_to is None] or entries
+    code = current[0].code
+    return None if code == STOP else code
+
+
+def resolve_party(name: str) -> str | None:
+    """The party code for a name, code, demonym or capital, in any case; None if unknown.
+
+    "pakistan" -> PAK, "pak" -> PAK, "Türkiye" -> TUR, "united states" -> USA,
+    "kabul" -> AFG, "nato" -> NATO. Capitalisation rules of running text do not apply.
+    """
+    if not name or not name.strip():
+        return None
+    return _resolve_keys(name_keys(name.strip()))
+
+
+def parse_dyad(text: str) -> str | None:
+    """Two parties written together -> "AFG-PAK" (codes sorted); None if not exactly two.
+
+    Accepts codes or names joined by hyphens, spaces, commas, slashes or "and"/"vs":
+    "pak-afg", "pakistan-afghanistan", "India,Pakistan", "united-states-pakistan".
+    """
+    if not text:
+        return None
+    keys = [token_key(m.group()) for m in TOKEN_RE.finditer(text)]
+    if len(keys) < 2:
+        return None
+    if _resolve_keys(keys) is not None:  # one party with a multi-word name
+        return None
+    pairs = set()
+    for i in range(1, len(keys)):
+        splits = [(keys[:i], keys[i:])]
+        if keys[i] in _CONNECTORS and i + 1 < len(keys):
+            splits.append((keys[:i], keys[i + 1:]))
+        for left, right in splits:
+            a = _resolve_keys(left)
+            if a is None:
+                continue
+            b = _resolve_keys(right)
+            if b is not None and a != b:
+                pairs.add(tuple(sorted((a, b))))
+    if len(pairs) != 1:
+        return None
+    return "-".join(pairs.pop())
+
+
+def party_name(code: str) -> str:
+    """Display name of a party code ("PAK" -> "Pakistan"); the code itself if unknown."""
+    if not code:
+        return code
+    return _get().display.get(code.upper(), code)
+
+
+def party_codes() -> frozenset[str]:
+    """Every code the gazetteer knows."""
+    return frozenset(_get().codes)
