@@ -139,6 +139,8 @@ def test_parse_published_date_objects():
     ("Evidence about the January 2 attack was shared.", "January 2", "monthday", (None, 1, 2)),
     ("Under the 2020 Doha Agreement the group pledged restraint.", "2020", "year", (2020, None, None)),
     ("Relations have been frozen since 2019.", "since 2019", "year", (2019, None, None)),
+    ("A deal could come as early as May.", "as early as May", "month", (None, 5, None)),
+    ("The talks ended at the end of March.", "the end of March", "month", (None, 3, None)),
     ("Thousands rallied on Wednesday, November 5, 2025.", "Wednesday, November 5, 2025", "absolute",
      (2025, 11, 5)),
 ])
@@ -205,6 +207,8 @@ def test_find_dates_the_next_day_is_anchored_to_the_date_before():
     "Prayers are held every Friday.",                           # recurring, not a date
     "The second round failed.",                                 # 'second' is not a unit
     "He met April Jones and the Black September veterans.",
+    "Security Council Resolution 1999 was cited.",              # a number, not a year
+    "Most lawmakers voted for May in the leadership race.",     # 'for' is too weak a guard for May
 ])
 def test_find_dates_ignores_non_dates(sentence):
     assert find_dates(sentence) == []
@@ -480,3 +484,17 @@ def test_pathological_inputs_do_not_backtrack(big):
     t = time.perf_counter()
     find_dates(big)
     assert time.perf_counter() - t < 3.0
+
+
+def test_weekday_fixes_the_year_with_the_indexing_day_as_upper_bound():
+    from datetime import date
+
+    text = ("On Wednesday the minister said the delegation had already left. "
+            "The talks will begin on November 06, tomorrow, officials said.")
+    plain = infer_published(text)
+    assert plain is not None and plain.iso() == "--11-05"          # pure: no year without evidence
+    bounded = infer_published(text, not_after=date(2026, 11, 22))
+    assert bounded.iso() == "2025-11-05"                           # 5 Nov 2025 was a Wednesday
+    assert "indexed" in bounded.how
+    # the bound is an upper limit, never a year of its own: 5 Nov 2026 is a Thursday
+    assert infer_published(text, not_after=date(2025, 11, 4)).iso() == "2014-11-05"

@@ -116,12 +116,4 @@ def _events(body: str, ref) -> list[Event]:
         mentions = parties.find_parties(body, year=year)
     except Exception:
         mentions = []
-    try:
-        places = parties.find_places(body)
-    except Exception:
-        places = []
-    try:
-        date_mentions = dates.find_dates(body)
-    except Exception:
-        date_mentions = []
-    return events.extract_events(body, sents, mentions, places, date_mentions, ref, dates.resolve)
+    return events.extract_events(body, sents, mentions, parties.find_places, dates.find_dates, ref, dates.resolve)

@@ -104,7 +104,7 @@ class Ref:
     how: str = ""
 
     def iso(self) -> str | None:
-        """"2025-11-05", "2025-11", "2025", "--11-05", "--11" or None."""
+        """ISO 8601, reduced forms allowed: 2025-11-05, 2025-11, 2025, --11-05, --11; or None."""
         return _iso(self.year, self.month, self.day)
 
     @property
@@ -113,6 +113,7 @@ class Ref:
 
     @property
     def known(self) -> bool:
+        """True when anything is known (a year, or a month for a reduced date)."""
         return self.month is not None or self.year is not None
 
 
@@ -188,10 +189,6 @@ def _valid(year: int | None, month: int, day: int) -> bool:
 # --------------------------------------------------------------------------- lexicon
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _rev_alt(words: Iterable[str], sep: str) -> str:
     """Alternation of the words spelt backwards (spaces become sep), longest first."""
     return "|".join(sep.join(re.escape(part) for part in w[::-1].split())
@@ -217,7 +214,6 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
-_SP = " \t\u00a0"
 
 
 class _Lex:
@@ -231,6 +227,7 @@ class _Lex:
         self.weekday_any: dict[str, int] = {**d["weekday_abbreviations"], **d["weekdays"]}
         self.modifiers: dict[str, int | None] = d["modifiers"]
         self.guards = set(d["month_guards"])
+        self.strict_guards = set(d["ambiguous_month_guards"])
         self.month_parts = {" ".join(p.split()) for p in d["month_parts"]}
         self.unit_parts = {" ".join(p.split()) for p in d["unit_parts"]}
         self.holidays = set(d["weekday_holidays"])
@@ -350,6 +347,7 @@ def _explicit_at(lx: _Lex, text: str, s: int):
     return None
 
 
+_MONEY_HINTS = frozenset(".$\u00a3\u20ac\u00a5#")
 _WORD_OR_DAY = re.compile(r"[A-Za-z]+|\d{1,2}(?!\d)")
 
 
@@ -407,6 +405,8 @@ def _month_first(lx: _Lex, text: str, s: int, e: int, word: str, bare: bool = Tr
         return None
     rev = _rev(text, s)
     g, p, start = _guarded(lx, rev, s)
+    if g and not p and low in lx.ambiguous and g not in lx.strict_guards:
+        g = None                                # "voted for May", "talked to March organisers"
     if not (g or p):
         if low in lx.ambiguous:
             return None                         # "May God", "Theresa May", "the Long March"
@@ -443,8 +443,9 @@ def _at_number(lx: _Lex, text: str, s: int, e: int):
         nxt = text[e:e + 2]
         if nxt[:1] in ("%", "-", "\u2013", "/") or (len(nxt) == 2 and nxt[0] in ".," and nxt[1].isdigit()):
             return None                         # 2020%, 2020-21 (fiscal), 2,020.5
-        if lx.money.search(text, max(0, s - 6), s):
-            return None
+        c = text[s - 2] if s > 1 and text[s - 1] == " " else text[s - 1:s]
+        if c and c in _MONEY_HINTS and lx.money.search(text, max(0, s - 6), s):
+            return None                         # "$2020", "Rs. 2020" ("Rs 2020": year_not_before)
         rev = _rev(text, s)
         pw = _prev_word(lx, rev)
         if pw and pw.lower() in lx.year_not_before:
@@ -926,10 +927,8 @@ def _resolve(m: DateMention, ref: Ref, tense: str | None, anchor) -> Resolved:
         aref = _anchor_ref(anchor)
         if aref is None or not aref.known:
             return Resolved(None, None, "relative", f"'{m.text}': needs an earlier date in the text, none")
-        r = _resolve(DateMention(m.start, m.end, m.text, m.kind, m.year, m.month, m.day, m.weekday,
-                                 m.delta_days, m.rel_unit, m.rel_n, "ref", m.qualifier), aref, tense, None)
-        src = "relative"
-        return Resolved(r.value, r.precision, src,
+        r = _resolve(dataclasses.replace(m, anchor="ref"), aref, tense, None)
+        return Resolved(r.value, r.precision, "relative",
                         r.how.replace(f"+ ref {aref.iso()}", f"+ earlier date {aref.iso()}", 1))
     if ref.year is None:
         if m.kind == "monthday":
@@ -1145,7 +1144,7 @@ def _ref_day_for(y: int, month: int, day: int, delta: int) -> date | None:
         return None
 
 
-def infer_published(text: str) -> Ref | None:
+def infer_published(text: str, not_after: date | None = None) -> Ref | None:
     """Infer the reference date from the text alone; None when nothing supports it.
 
     Evidence, strongest first: a dated dateline at the very top ("ISLAMABAD, Nov 5,
@@ -1155,17 +1154,19 @@ def infer_published(text: str) -> Ref | None:
     named in the text ("on Wednesday") taken as the reference day's; among years where
     the day falls on that weekday, a year the text mentions (the latest), else the first
     on or after the latest year it mentions. No year mentioned -> a reduced date
-    ("--11-05"). Never the clock.
+    ("--11-05"). Never the clock; but a caller may give `not_after` (the day the article
+    was indexed: no article speaks from the future), and then, with no year mentioned, a
+    weekday fixes the year as the latest such year not after that day.
     """
     if not text or not isinstance(text, str):
         return None
     try:
-        return _infer(text[:_INFER_LIMIT])
+        return _infer(text[:_INFER_LIMIT], not_after)
     except (ValueError, OverflowError):    # defensive: untrusted text
         return None
 
 
-def _infer(text: str) -> Ref | None:
+def _infer(text: str, not_after: date | None = None) -> Ref | None:
     lx = _lex()
     ms = find_dates(text)
     if not ms:
@@ -1235,6 +1236,17 @@ def _infer(text: str) -> Ref | None:
             why = "a year the text mentions" if named else f"first such year from {years[-1]}, the latest year mentioned"
             return Ref(pick.year, pick.month, pick.day, "inferred",
                        f"inferred: {wd_from} + {said} -> {pick.isoformat()} ({_WEEKDAY_NAMES[ref_wd]}; {why})")
+    if ref_wd is not None and not years and not_after is not None:
+        cands = []
+        for y in range(MIN_YEAR, not_after.year + 1):
+            d = _ref_day_for(y, dm.month, dm.day, delta)
+            if d is not None and d.weekday() == ref_wd and d <= not_after:
+                cands.append(d)
+        if cands:
+            pick = max(cands)
+            return Ref(pick.year, pick.month, pick.day, "inferred",
+                       f"inferred: {wd_from} + {said} -> {pick.isoformat()} ({_WEEKDAY_NAMES[ref_wd]}; no year"
+                       f" mentioned: the latest such year not after {not_after.isoformat()}, when it was indexed)")
     if len(md) != 1:
         return None                      # across 29 February without a year: unknown
     mo, dd = (int(x) for x in md.pop().split("-"))

@@ -79,6 +79,7 @@ class Doc:
     cue_at: dict          # kind -> {start index: end index}
     cue_end: dict         # kind -> {end index: [(start index, value)]}
     _sorted: dict = field(default_factory=dict)
+    trig_pos: list = field(default_factory=list)   # indices of tokens where a trigger starts
 
     def text(self, i: int, j: int) -> str:
         if i >= j:
@@ -100,13 +101,17 @@ def tokenize(body: str, rules: Rules) -> Doc:
     """Tokens of the body with their offsets, and every trigger and cue found in them."""
     if body.isascii():
         low = body.lower()          # same length as body: offsets hold
-        ms = list(TOKEN_RE.finditer(low))
-        keys = [m.group() for m in ms]
-    else:
+        spans = [(m.start(), m.group()) for m in TOKEN_RE.finditer(low)]
+        if spans:
+            starts, keys = (list(x) for x in zip(*spans))
+        else:
+            starts, keys = [], []
+        ends = [s + len(k) for s, k in zip(starts, keys)]
+    else:                           # lower() may change the length of a token: keep its span
         ms = list(TOKEN_RE.finditer(body))
         keys = [m.group().lower().replace("’", "'") for m in ms]
-    starts = [m.start() for m in ms]
-    ends = [m.end() for m in ms]
+        starts = [m.start() for m in ms]
+        ends = [m.end() for m in ms]
     n = len(keys)
     trig: list = [None] * n
     cues: dict = {}
@@ -160,7 +165,9 @@ def tokenize(body: str, rules: Rules) -> Doc:
                     add_cue(i, i + 1, c, found, seen)
             if found:
                 cues[i] = found
-    return Doc(body, starts, ends, keys, trig, cues, cue_at, cue_end)
+    doc = Doc(body, starts, ends, keys, trig, cues, cue_at, cue_end)
+    doc.trig_pos = [i for i in range(n) if trig[i] is not None]
+    return doc
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -228,9 +235,8 @@ def _cue_ending_at(doc: Doc, j: int, kind: str) -> int | None:
 
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:\s*\([^)]{0,40}\))?\s*[:\-–—,]\s*")
 _ATTR_TAIL = re.compile(
-    r"(?:\s+(?:on|last|this|late|early)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|here)\b"
-    r"|\s+(?:has|have|had|was|were|is|are|also|once|again|further|earlier|later|already|too)\b)+\s*$",
-    re.I,
+    r"(?:\s+(?:[Oo]n|[Ll]ast|[Tt]his|[Ll]ate|[Ee]arly)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\s+(?:today|yesterday|tonight|here|has|have|had|was|were|is|are|also|once|again|further|earlier|later|already|too)\b)+\s*$"
 )
 
 
@@ -281,6 +287,7 @@ class SentenceWork:
                 self._party_at[k] = p
         self._mediators: list[PartyRef] | None = None
         self._bounds: list[int] | None = None
+        self._verb_at: dict | None = None
         self._attribution()
         self._leading()
         self._appositives()
@@ -297,6 +304,8 @@ class SentenceWork:
 
     def _attribution(self):
         doc, keys, a, b = self.doc, self.keys, self.a, self.b
+        if doc.cue_in("speech", a, b) is None:
+            return
         # "according to X" up to the next comma or the end
         for i in range(a, b):
             e = _has_cue(doc, i, "speech")
@@ -321,6 +330,9 @@ class SentenceWork:
                         break
                 if sp is None:
                     continue
+                after_sp = [t for t in range(sp + 1, end) if keys[t] not in DATE_WORDS]
+                if "that" in (keys[t] for t in after_sp) or len(after_sp) > (12 if sp == c + 1 else 5):
+                    continue
                 # a trigger verb in the tail makes it a clause of its own, not an attribution
                 if any(doc.trig[t] and doc.trig[t][2].pos == "v" and not _has_cue(doc, t, "speech") for t in range(c + 1, sp)):
                     continue
@@ -339,6 +351,7 @@ class SentenceWork:
 
     def _leading(self):
         doc, keys, a, b = self.doc, self.keys, self.a, self.b
+        has_speech = doc.cue_in("speech", a, b) is not None or doc.cue_in("say", a, b) is not None
         # a leading background phrase: "After ..., the talks ..." / "In an interview, X said"
         if keys[a:a + 1] and (keys[a] in self.rules.words.get("background", ()) or keys[a] in ("in", "with", "under", "on", "meanwhile", "however", "earlier", "later")):
             for i in range(a + 1, min(b, a + 25)):
@@ -348,6 +361,8 @@ class SentenceWork:
                 if (keys[i] in PUNCT_HARD):
                     break
         # "X said (on Tuesday) (that) ..." near the start
+        if not has_speech:
+            return
         lo = self.lead_start
         for i in range(lo, min(b - 3, lo + 16)):
             e = _has_cue(doc, i, "speech") or _has_cue(doc, i, "say")
@@ -360,7 +375,11 @@ class SentenceWork:
             j = e
             addressee_from = j
             # skip date words and an addressee: "told US that", "said on Tuesday that"
-            while j < b and j < e + 8 and keys[j] != "that" and (keys[j] in DATE_WORDS or self.party_at(j) or keys[j] in ("the", "reporters", "journalists", "parliament", "once", "again")):
+            tells = keys[i] in ("told", "tells", "tell", "informed", "informs", "assured", "assures", "warned", "warns", "reminded", "briefed")
+            while j < b and j < e + 8 and keys[j] != "that" and (
+                keys[j] in DATE_WORDS or keys[j] in ("here", "once", "again", "also")
+                or tells and (self.party_at(j) or keys[j] in ("the", "reporters", "journalists", "parliament", "and"))
+            ):
                 j += 1
             self.addressee = [p for p in self.parties if addressee_from <= p.i < j]
             if j < b and keys[j] == "that":
@@ -369,7 +388,12 @@ class SentenceWork:
                 return
             self.speaker = [p for p in self.parties if lo <= p.i < i]
             self.speech_end = j
-            src = doc.text(lo, i).strip(" ,")
+            src_from = lo
+            for k in range(i - 1, lo - 1, -1):
+                if keys[k] == ",":
+                    src_from = k + 1   # "Talking to reporters, Asif said": the speaker is Asif
+                    break
+            src = doc.text(src_from, i).strip(" ,")
             if src and not self.attribution:
                 self.attribution = src
             return
@@ -394,6 +418,11 @@ class SentenceWork:
 
     def party_at(self, i: int) -> PartyRef | None:
         return self._party_at.get(i)
+
+    def verb_at(self, cands) -> dict:
+        if self._verb_at is None:
+            self._verb_at = {o.i: o for o in cands if o.pos == "v" and not o.absorbed and o.strength >= 5}
+        return self._verb_at
 
     def mediator_parties(self) -> list[PartyRef]:
         """Parties named as mediators anywhere in the sentence: "mediated by X", "X's
@@ -432,6 +461,8 @@ class SentenceWork:
 
 
 PRESENCE = {"is", "are", "was", "were", "be", "been", "arrived", "arrives", "arrive", "arriving", "landed", "lands", "stayed", "stays", "remain", "remains", "remained", "reached", "trip", "visit", "visits", "tour", "travelled", "traveled", "travels", "headed", "left", "leaves", "depart", "departed", "departs"}
+NEG_WORDS = {"not", "never", "no", "cannot", "nor", "neither"}
+NEG_ENDS = {"longer", "of", "from", "than"}
 ROUND_WORDS = {"round", "rounds", "series", "resumption", "start", "end", "collapse", "failure", "postponement", "cancellation", "outcome", "venue", "date", "dates", "session", "sessions"}
 TO_FUTURE = {"going", "set", "due", "is", "are", "was", "were", "plans", "plan", "planned", "has", "have", "had", "need", "needs", "likely", "expected", "poised", "about", "ready", "willing", "prepared"}
 SUBORDINATORS = {"who", "which", "where", "whom", "whose", "when", "while", "as", "after", "before", "since", "because", "until", "although", "though", "if", "unless", "whereas", "once", "following", "amid", "despite", "than"}
@@ -460,15 +491,16 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
     rel_words = words.get("relative", frozenset())
     cond_words = words.get("cond", frozenset())
     cands: list[Cand] = []
+    tp = doc.trig_pos
+    x = bisect.bisect_left(tp, a)
     i = a
-    while i < b and len(cands) < MAX_TRIGGERS_PER_SENTENCE:
-        t = doc.trig[i]
-        if not t:
-            i += 1
-            continue
-        j, phrase, trig = t
+    while x < len(tp) and tp[x] < b and len(cands) < MAX_TRIGGERS_PER_SENTENCE:
+        start = tp[x]
+        x += 1
+        if start < i:
+            continue                   # inside a longer trigger just read
+        j, phrase, trig = doc.trig[start]
         j = min(j, b)
-        start = i
         i = j
         if sw.in_attr(start):
             continue
@@ -487,6 +519,8 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
         if trig.pos == "n" and start > a and doc.body[doc.starts[start]].isupper() and prev not in (".", "\"", "“", ":"):
             continue                   # "Emergency Relief Coordinator", "Free Trade Agreement"
         pos = trig.pos
+        if pos == "v" and j - start == 1 and first.endswith("ing") and (prev.endswith("'s") or prev == "s" or sw.party_at(start - 1)):
+            pos = "n"                  # "Jordan's visiting king"
         if pos == "v" and j - start == 1 and (prev in NOUN_PRE or prev in DETERMINERS and not first.endswith("ed")):
             pos = "n"                  # "the demands", "any attack", "a new deal"
         c = Cand(start, j, trig, trig.type, 0, trig.rule, pos=pos)
@@ -500,6 +534,8 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
         if k is not None:
             purpose = any(e <= start for kk, e in ((x, doc.cue_at["purpose"][x]) for x in range(k, start) if x in doc.cue_at["purpose"]))
         c.subordinate = _subordinate(sw, start)
+        if first.endswith("ing") and prev == ",":
+            c.subordinate = True       # ", calling for ...": a participle tells how, not a new deed
         if pos == "v":
             c.strength = 5
             if in_relative or purpose:
@@ -543,6 +579,7 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
                     background = False
             if deed_after:
                 c.subordinate = False  # "following a truce reached on October 30": reported
+                c.notes.append("deed-after")
             if light or deed_after:
                 c.strength = 4
             elif after and not background:
@@ -571,11 +608,10 @@ def _neg_before(sw: SentenceWork, i: int, span: int = 5) -> str | None:
         w = keys[k]
         if w in (",", ".") or (w in PUNCT_HARD):
             return None
-        if w in ("not", "never", "no", "cannot", "nor") or w.endswith("n't"):
+        if w in NEG_WORDS or w.endswith("n't"):
             return "direct" if content == 0 else "indirect"
-        if _cue_ending_at(doc, k + 1, "neg") is not None and w not in ("no",):
-            if w in ("longer", "of", "from", "than"):
-                return "direct" if content == 0 else "indirect"
+        if w in NEG_ENDS and _cue_ending_at(doc, k + 1, "neg") is not None:
+            return "direct" if content == 0 else "indirect"   # "no longer", "refrain from"
         if w not in AUX and w not in DETERMINERS:
             content += 1
     return None
@@ -616,7 +652,7 @@ def _modal_after(sw: SentenceWork, j: int) -> tuple[bool, bool]:
             return False, True
         if w == "to" and k > j and keys[k - 1] in ("set", "due", "poised", "going", "likely", "expected", "scheduled", "slated"):
             return keys[k - 1] not in ("likely", "expected", "poised"), keys[k - 1] in ("likely", "expected", "poised")
-        if w in ("was", "were", "had", "has", "have") and k > j:
+        if w in ("was", "were", "had", "has", "have", "is", "are"):
             break
     return False, False
 
@@ -649,7 +685,7 @@ def _apply_absorption(sw: SentenceWork, cands: list[Cand]):
             elif c.type == "THREAT":
                 c.rule = f"{c.trig.rule}>{d.rule}"
             elif c.type == "DEMAND":
-                if d.type in ("TALKS", "VISIT", "MEDIATION"):
+                if d.type in ("TALKS", "VISIT", "MEDIATION") and any(c.j <= p.i < d.i for p in sw.parties) or d.type in ("TALKS", "VISIT") and sw.doc.cue_in("anaphora", c.j, d.i) is not None:
                     c.type = "MEDIATION"
                     c.demand_mediation = True
                     c.rule = f"urge-talks:{c.trig.rule}>{d.rule}"
@@ -665,6 +701,9 @@ def _apply_absorption(sw: SentenceWork, cands: list[Cand]):
                     c.rule = f"{d.rule}<{c.trig.rule}"
                     if d.trig.opt("mode"):
                         c.notes.append("mode=" + d.trig.opt("mode"))
+                elif d.type in HOSTILE_DEEDS:
+                    c.type = "THREAT"
+                    c.rule = f"intent:{c.trig.rule}>{d.rule}"
                 else:
                     c.rule = f"intent:{c.trig.rule}>{d.rule}"
             break
@@ -727,10 +766,9 @@ def _modality(sw: SentenceWork, c: Cand) -> bool:
     c.future, c.hypothetical = future, hypo
     # "X will withdraw ... unless Y ..." / "if Y ...": a conditional threat
     cond_after = False
-    for k in range(c.j, min(sw.b, c.j + 25)):
-        if keys[k] in ("unless",) or (keys[k] == "if" and k > c.j):
-            cond_after = True
-            break
+    k = sw.doc.cue_in("cond", c.j + 1, min(sw.b, c.j + 25))
+    if k is not None and keys[k] in ("unless", "if"):
+        cond_after = True
     c.cond_after = cond_after
     verbal = c.pos == "v" or c.light_at is not None
     if verbal and c.type in HOSTILE_DEEDS and (future or cond_after and not c.passive):
@@ -823,7 +861,8 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
     r_to = min(b, r_from + 18)
     rel_words = sw.rules.words.get("relative", frozenset())
     purpose_started = False
-    verb_at = {o.i: o for o in others if o.pos == "v" and not o.absorbed and o.strength >= 5}
+    verb_at = sw.verb_at(others)
+    purpose_at = doc.cue_at.get("purpose", {})
     for k in range(r_from, r_to):
         w = keys[k]
         if (w in PUNCT_HARD) or w == ".":
@@ -841,7 +880,7 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
         if w in ("after", "because", "despite", "amid", "following", "since", "saying", "adding", "while", "unless", "if", "before", "when"):
             r_to = k
             break
-        if _has_cue(doc, k, "purpose") and c.pos == "v" and k > r_from + 1:
+        if k in purpose_at and c.pos == "v" and k > r_from + 1:
             purpose_started = True
             r_to = k
             break
@@ -870,11 +909,29 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
         recips = []
     # "X said Y must ..."
     if c.trig.opt("frame") == "must":
-        recips = actors
-        actors = list(sw.speaker)
+        if sw.speaker:
+            recips = actors
+            actors = list(sw.speaker)
+        else:
+            # "Chirac issued a reminder to Iraq that it must ...": the first party acts, the
+            # one nearest before "must" receives
+            before = [p for p in sw.parties if actor_lo <= p.i < c.i and not sw.in_attr(p.i)]
+            first = _first_group(sw, before)
+            rest = [p for p in before if p not in first]
+            if rest:
+                actors, recips = first, [rest[-1]]
+            else:
+                recips, actors = first, []
     # passive: the subject receives, the "by" phrase acts
     if c.passive:
         actors, recips = recips, actors
+    # "threatened to strike unless Israel ...": the condition names the target
+    if c.type == "THREAT" and not recips:
+        for k in range(r_to, min(b, r_to + 6)):
+            if keys[k] in ("unless", "if"):
+                grp = _group_after(sw, k + 1, limit=4)
+                recips = [p for p in grp if p not in actors]
+                break
     # "a delegation led by X": X acts
     for k in range(r_from, min(b, r_from + 6)):
         if keys[k] in ("led", "headed", "comprising", "including") and k + 1 < b and keys[k + 1] in ("by",):
@@ -946,9 +1003,15 @@ def _dyad(actors: list[str], recipients: list[str]) -> str | None:
 
 def _location(sw: SentenceWork, c: Cand) -> str | None:
     keys = sw.keys
+    body, starts = sw.doc.body, sw.doc.starts
+    preps = ("in", "at", "to", "for") if c.type == "VISIT" else ("in", "at")
+    lo, hi = max(sw.a, c.i - 25), min(sw.b - 1, c.j + 25)
+    # a place follows "in"/"at" as a capitalised word: look for one before asking the gazetteer
+    if not any(keys[k] in preps and body[starts[k + 1]].isupper() for k in range(lo, hi)):
+        return None
     best = None
     best_d = 10 ** 9
-    for pl in sw.places:
+    for pl in sw.places.places():
         pi, name = pl
         if pi <= sw.a or keys[pi - 1] not in ("in", "at", "to", "for") or sw.in_attr(pi):
             continue
@@ -988,7 +1051,13 @@ def _main_pair(parties: list[PartyRef]) -> tuple[str, str] | None:
     return (top[0], top[1])
 
 
-def extract_events(body: str, sentences, mentions, places, date_mentions, ref, resolve_fn) -> list[Event]:
+def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, resolve_fn) -> list[Event]:
+    """Events of one body.
+
+    sentences: [(start, end)]; mentions: parties found in the body (offsets into it);
+    places_fn(text) -> [Place] and dates_fn(text, base) -> [DateMention] are called only
+    for the sentences that hold an event; resolve_fn(mention, ref, tense[, anchor]).
+    """
     rules = load()
     doc = tokenize(body, rules)
     starts = doc.starts
@@ -1000,29 +1069,17 @@ def extract_events(body: str, sentences, mentions, places, date_mentions, ref, r
         j = bisect.bisect_left(starts, m.end)
         if i >= n or j <= i:
             continue
+        if i > 1 and doc.keys[i - 1] == "-" and doc.keys[i - 2] in ("pro", "anti", "non"):
+            continue                   # "pro-Iranian", "anti-Pakistan": not a party
         tail = body[m.end:m.end + 2]
         poss = tail in ("'s", "’s") or doc.keys[j - 1].endswith(("'s", "'"))
         if poss and j < n and doc.keys[j] in ("s",):
             j += 1
         prefs.append(PartyRef(i, j, m.code, m.kind, m.text, m.start, m.end, poss))
-    pl_refs = []
-    for p in places:
-        i = bisect.bisect_left(starts, p.start)
-        if i < n:
-            pl_refs.append((i, getattr(p, "name", None) or p.text))
-    for p in prefs:
-        if p.kind == "capital":
-            pl_refs.append((p.i, p.text))
-    pl_refs.sort()
-    dm = []
-    for d in date_mentions:
-        i = bisect.bisect_left(starts, d.start)
-        dm.append((i, d))
     ctx = ArticleContext(_main_pair(prefs))
+    finds = _ArticleFinds(doc, places_fn, dates_fn)
     events: list[Event] = []
     p_starts = [p.i for p in prefs]
-    pl_starts = [x[0] for x in pl_refs]
-    d_starts = [x[0] for x in dm]
     for (s_start, s_end) in sentences:
         a = bisect.bisect_left(starts, s_start)
         b = bisect.bisect_left(starts, s_end)
@@ -1035,14 +1092,9 @@ def extract_events(body: str, sentences, mentions, places, date_mentions, ref, r
             lo = bisect.bisect_left(p_starts, win)
             hi = bisect.bisect_left(p_starts, wb)
             sparties = [p for p in prefs[lo:hi] if p.j <= wb]
-            lo2 = bisect.bisect_left(pl_starts, win)
-            hi2 = bisect.bisect_left(pl_starts, wb)
-            splaces = pl_refs[lo2:hi2]
-            lo3 = bisect.bisect_left(d_starts, win)
-            hi3 = bisect.bisect_left(d_starts, wb)
-            sdates = dm[lo3:hi3]
+            lazy = _Lazy(finds, win, wb, sparties)
             try:
-                events += _sentence_events(doc, win, wb, s_start, s_end, sparties, splaces, sdates, rules, ctx, ref, resolve_fn)
+                events += _sentence_events(doc, win, wb, s_start, s_end, sparties, lazy, rules, ctx, ref, resolve_fn)
             except Exception:  # one odd sentence never costs the article
                 pass
             win = wb
@@ -1054,12 +1106,68 @@ def extract_events(body: str, sentences, mentions, places, date_mentions, ref, r
     return events
 
 
-def _sentence_events(doc, a, b, s_start, s_end, parties, places, dates, rules, ctx, ref, resolve_fn) -> list[Event]:
-    if not any(doc.trig[k] for k in range(a, b)):
+class _ArticleFinds:
+    """Places and dates of the whole body, found once, on the first sentence that needs them."""
+
+    def __init__(self, doc: Doc, places_fn, dates_fn):
+        self.doc = doc
+        self.places_fn, self.dates_fn = places_fn, dates_fn
+        self._places = None
+        self._dates = None
+
+    def places(self) -> tuple[list[int], list[tuple[int, str]]]:
+        if self._places is None:
+            try:
+                found = self.places_fn(self.doc.body) if self.places_fn else []
+            except Exception:
+                found = []
+            starts = self.doc.starts
+            out = sorted((bisect.bisect_left(starts, p.start), getattr(p, "name", None) or p.text) for p in found)
+            self._places = ([x[0] for x in out], out)
+        return self._places
+
+    def dates(self) -> tuple[list[int], list]:
+        if self._dates is None:
+            try:
+                found = self.dates_fn(self.doc.body, 0) if self.dates_fn else []
+            except Exception:
+                found = []
+            starts = self.doc.starts
+            out = sorted(((bisect.bisect_left(starts, d.start), d) for d in found), key=lambda x: x[0])
+            self._dates = ([x[0] for x in out], out)
+        return self._dates
+
+
+class _Lazy:
+    """Places and dates of one sentence window, taken from the article's on demand."""
+
+    def __init__(self, finds: _ArticleFinds, a: int, b: int, parties):
+        self.finds, self.a, self.b = finds, a, b
+        self.parties = parties
+
+    def places(self) -> list[tuple[int, str]]:
+        ks, out = self.finds.places()
+        lo = bisect.bisect_left(ks, self.a)
+        hi = bisect.bisect_left(ks, self.b)
+        res = out[lo:hi] + [(p.i, p.text) for p in self.parties if p.kind == "capital"]
+        res.sort()
+        return res
+
+    def dates(self) -> list:
+        ks, out = self.finds.dates()
+        lo = bisect.bisect_left(ks, self.a)
+        hi = bisect.bisect_left(ks, self.b)
+        return out[lo:hi]
+
+
+def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, resolve_fn) -> list[Event]:
+    tp = doc.trig_pos
+    x = bisect.bisect_left(tp, a)
+    if x >= len(tp) or tp[x] >= b:
         return []
     if not parties and doc.cue_in("anaphora", a, b) is None:
         return []                      # nobody to act or receive: no event
-    sw = SentenceWork(doc, a, b, parties, places, rules)
+    sw = SentenceWork(doc, a, b, parties, lazy, rules)
     cands = _find_candidates(sw)
     if not cands:
         return []
@@ -1088,11 +1196,18 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, places, dates, rules, c
             continue
         if c.strength < 4 or not c.own_parties or c.subordinate:
             continue
+        # a second deed in the sentence names a party in its own clause
+        seg = sw.segment_start(c.i)
+        if seg > chosen[0].j and "deed-after" not in c.notes and not any(seg <= p.i < min(sw.b, c.j + 12) for p in sw.parties) and sw.doc.cue_in("anaphora", seg, c.j + 12) is None:
+            continue
         if c.pos == "n" and c.strength < 4:
             continue
         if any(x.type == c.type for x in chosen):
             continue
         chosen.append(c)
+    if not chosen:
+        return []
+    dates = lazy.dates()
     out: list[Event] = []
     seen: set = set()
     chosen.sort(key=lambda c: c.i)
@@ -1271,8 +1386,6 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
                 for m in drop.mediators:
                     if m not in keep.mediators:
                         keep.mediators.append(m)
-                if keep.status != "scheduled" and drop.status == "scheduled" and keep.date:
-                    keep.status = "scheduled"
                 keep.rule += "+merged-repeat"
                 if keep is e:
                     out[out.index(twin)] = e

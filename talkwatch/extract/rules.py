@@ -19,7 +19,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Tokens: words (with inner apostrophes: "didn't", "pakistan's"), numbers, or one
 # punctuation character. Hyphens are tokens of their own.
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
 
 VOWELS = set("aeiou")
 

@@ -45,3 +45,20 @@ def short(value: object, width: int) -> str:
     if width <= 0:
         return ""
     return s if len(s) <= width else s[: max(0, width - 1)] + "…"
+
+
+def component_style(widget, name: str):
+    """A component class's own attributes as a Rich style, with colours blended like Textual does.
+
+    The partial style keeps only what the class sets (so it layers over other highlights), but
+    its colours would ignore alpha ("$primary 20%" would come out solid); take those from the
+    full, blended style.
+    """
+    from rich.style import Style
+
+    partial = widget.get_component_rich_style(name, partial=True)
+    if partial.color is None and partial.bgcolor is None:
+        return partial
+    full = widget.get_component_rich_style(name)
+    return partial + Style(color=full.color if partial.color is not None else None,
+                           bgcolor=full.bgcolor if partial.bgcolor is not None else None)

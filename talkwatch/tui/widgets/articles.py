@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from talkwatch.tui.data import PAGE, Listing, Row
-from talkwatch.tui.safe import clean
+from talkwatch.tui.safe import clean, component_style
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -221,8 +221,8 @@ class ArticleList(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + y
         if not self.total:
             if y == 0:
-                msg = Text(clean(self.empty_message), style=self.get_component_rich_style(
-                    "article-list--empty", partial=True), no_wrap=True, overflow="ellipsis")
+                msg = Text(clean(self.empty_message), style=component_style(self, "article-list--empty"),
+                           no_wrap=True, overflow="ellipsis")
                 return self._strip(Text(" ") + msg, width, base)
             return Strip.blank(width, base)
         if index >= self.total:
@@ -230,16 +230,16 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.row(index)
         if row is None:
             self._request(index // PAGE)
-            line = Text(" …", style=self.get_component_rich_style("article-list--pending", partial=True))
+            line = Text(" …", style=component_style(self, "article-list--pending"))
         else:
             line = self._format(row, width)
         if index == self.cursor:
-            line.stylize(self.get_component_rich_style("article-list--cursor", partial=True))
+            line.stylize(component_style(self, "article-list--cursor"))
             # the cursor runs the full width
             plain = line.cell_len
             if plain < width:
                 line.append(" " * (width - plain),
-                            style=self.get_component_rich_style("article-list--cursor", partial=True))
+                            style=component_style(self, "article-list--cursor"))
         return self._strip(line, width, base)
 
     def _strip(self, line: Text, width: int, base: Style) -> Strip:
@@ -256,12 +256,12 @@ class ArticleList(ScrollView, can_focus=True):
             date = "     " + date[2:]
         src_w = 16 if width >= 90 else 11 if width >= 60 else 0
         line = Text(" ", end="")
-        line.append(f"{clean(date):<10}", style=self.get_component_rich_style("article-list--date", partial=True))
+        line.append(f"{clean(date):<10}", style=component_style(self, "article-list--date"))
         line.append(" ")
         if src_w:
             src = clean(row.source or "")
             src = src if len(src) <= src_w else src[: src_w - 1] + "…"
-            line.append(f"{src:<{src_w}}", style=self.get_component_rich_style("article-list--source", partial=True))
+            line.append(f"{src:<{src_w}}", style=component_style(self, "article-list--source"))
             line.append(" ")
         line.append(clean(row.title or row.uid))
         return line

@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from talkwatch.tui.safe import clean
+from talkwatch.tui.safe import clean, component_style
 from talkwatch.tui.widgets.badges import describe_next, dyad_class, trend_arrow
 
 
@@ -47,7 +47,7 @@ class DyadList(OptionList):
         self.summaries: list[dict] = []
 
     def _s(self, name: str):
-        return self.get_component_rich_style(name, partial=True)
+        return component_style(self, name)
 
     def show(self, summaries: list[dict], keep: str | None = None) -> None:
         self.summaries = list(summaries)

@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from talkwatch.tui.safe import clean, short
+from talkwatch.tui.safe import clean, component_style, short
 from talkwatch.tui.widgets.badges import status_class
 
 
@@ -117,7 +117,7 @@ class EventList(OptionList):
                 return
 
     def _s(self, name: str):
-        return self.get_component_rich_style(name, partial=True)
+        return component_style(self, name)
 
     def _fill(self, focus_id: str | None = None) -> None:
         with self.prevent(OptionList.OptionHighlighted):

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from talkwatch.tui.data import ArticleView, word_spans
-from talkwatch.tui.safe import clean
+from talkwatch.tui.safe import clean, component_style
 
 _TOKEN = re.compile(r"\s+|\S+")
 
@@ -229,7 +229,7 @@ class Reader(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ the document
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        return component_style(self, name)
 
     def _rebuild(self) -> None:
         self._doc = self._build()
