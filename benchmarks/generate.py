@@ -649,8 +649,11 @@ def _write_folder(job: tuple[str, int, int, int, int]) -> tuple[int, int]:
             os.makedirs(os.path.join(out, d), exist_ok=True)
             made.add(d)
         data = text.encode("utf-8")
-        with open(os.path.join(out, rel), "wb") as fh:
-            fh.write(data)
+        fd = os.open(os.path.join(out, rel), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.write(fd, data)  # < 4 KB: one write
+        finally:
+            os.close(fd)
         folder_bytes += len(data)
     return stop - start, folder_bytes
 

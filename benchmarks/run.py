@@ -606,6 +606,8 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-noextract", action="store_true", help="skip the run without extraction")
     ap.add_argument("--profile", action="store_true",
                     help="instead of the table: cProfile of index_paths in process with workers=1")
+    ap.add_argument("--reuse", action="store_true",
+                    help="keep the databases of the last run of this size: re-measure search, CLI and TUI only")
     ap.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
     ap.add_argument("--out", default=None, help="results JSON path (default benchmarks/results-N.json)")
     a = ap.parse_args(argv)
@@ -614,11 +616,22 @@ def main(argv=None) -> int:
     cache.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
 
-    corpus, manifest = ensure_corpus(cache, n, a.seed)
     work = cache / f"run-{n}"
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
+    out = Path(a.out) if a.out else HERE / f"results-{n}.json"
+    previous = None
+    if a.reuse and not a.profile and out.exists() and any((work / d).exists() for d in ("talkwatch.db", "noextract.db")):
+        try:
+            previous = json.loads(out.read_text())
+        except (OSError, ValueError):
+            previous = None
+    if previous is None:
+        corpus, manifest = ensure_corpus(cache, n, a.seed)
+        if work.exists():
+            shutil.rmtree(work)
+        work.mkdir(parents=True)
+    else:
+        manifest = previous["corpus"]
+        corpus = Path(manifest["path"])
 
     if a.profile:
         print(profile_index(corpus, work))
@@ -626,6 +639,17 @@ def main(argv=None) -> int:
 
     info = machine()
     results: dict = {"machine": info, "corpus": dict(manifest, path=str(corpus))}
+    results["index_command"] = "talkwatch --db DB index -q CORPUS" + (f" --workers {a.workers}" if a.workers else "")
+
+    if previous is not None:
+        log(f"--reuse: keeping the databases and index figures of {out}")
+        for k in ("bare_fts", "index_noextract", "index_extract", "extraction_available"):
+            if k in previous:
+                results[k] = previous[k]
+        results["corpus"]["text_bytes"] = text_bytes = previous["corpus"]["text_bytes"]
+        results["reused_index_from"] = previous.get("machine", {}).get("date")
+        search_db = Path(previous.get("search_db") or work / "talkwatch.db")
+        return finish(a, n, info, manifest, results, search_db, text_bytes, out, started)
 
     docs = read_corpus(corpus)
     text_bytes = sum(len(t.encode()) + len(b.encode()) for t, b in docs)
@@ -656,6 +680,11 @@ def main(argv=None) -> int:
                                                    a.workers)
         search_db = db_noext
     results["search_db"] = str(search_db)
+    return finish(a, n, info, manifest, results, search_db, text_bytes, out, started)
+
+
+def finish(a, n, info, manifest, results, search_db: Path, text_bytes: int, out: Path, started: float) -> int:
+    """Size, search, CLI and TUI figures on the indexed database; then the table."""
 
     if search_db.exists():
         size = db_bytes(search_db)
@@ -676,15 +705,18 @@ def main(argv=None) -> int:
         results["tui"] = bench_tui(search_db)
     results["total_s"] = time.perf_counter() - started
 
+    info["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     rows = build_rows(results)
     results["table"] = [dict(zip(("metric", "value", "target", "ok", "notes"), r)) for r in rows]
-    out = Path(a.out) if a.out else HERE / f"results-{n}.json"
     out.write_text(json.dumps(results, indent=1, default=str) + "\n")
     m = info
     print(f"talkwatch benchmark: {n:,} articles ({manifest['bytes'] / 1e6:.1f} MB of files, "
           f"{text_bytes / 1e6:.1f} MB text), {m['date']}")
     print(f"machine: {m['nproc']} cores, {m['cpu']}, {m['ram_gb']} GB RAM, Python {m['python']}, "
-          f"SQLite {m['sqlite']}, talkwatch {m['talkwatch']} ({m['commit']})")
+          f"SQLite {m['sqlite']}, talkwatch {m['talkwatch']} ({m['commit']}); load average "
+          f"{m['loadavg_at_start'][0]} at start, {m['loadavg_at_end'][0]} at end")
+    if results.get("reused_index_from"):
+        print(f"(index figures reused from the run of {results['reused_index_from']})")
     print(render(rows))
     if a.markdown:
         print()

@@ -375,6 +375,24 @@ def test_places():
     ]
 
 
+def test_places_report_their_usual_name():
+    ps = find_places("Downing Street and Whitehall; Peking and Kiev; New Delhi and Delhi")
+    assert [p.name for p in ps] == ["Downing Street", "Whitehall", "Beijing", "Kyiv", "New Delhi", "Delhi"]
+    assert [p.country for p in ps] == ["GBR", "GBR", "CHN", "UKR", "IND", "IND"]
+
+
+def test_names_inside_web_addresses_are_not_mentions():
+    text = "See https://news.example/pakistan-india-talks or www.mofa.example/Islamabad. Pakistan said."
+    assert found(text) == [("Pakistan", "PAK")]
+    assert find_places(text) == []
+
+
+def test_congo_before_and_after_zaire_became_the_drc():
+    assert codes("Congo", year=1985) == ["COG"]
+    assert codes("Congo", year=2020) == ["COD"]
+    assert codes("Zaire", year=1985) == ["COD"]
+
+
 # ---- robustness and speed --------------------------------------------------------------
 
 

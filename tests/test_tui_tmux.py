@@ -63,6 +63,23 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} not on screen after {timeout} s:\n{screen}")
 
+    def wait_stable(self, quiet: float = 1.0, timeout: float = 30.0) -> str:
+        """Wait until the screen has not changed for ``quiet`` seconds (start-up is over).
+
+        Keys sent in the first moments after the first paint can be lost while the terminal
+        and Textual finish their start-up exchange; a person never types that fast.
+        """
+        deadline = time.monotonic() + timeout
+        last, since = self.screen(), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.screen()
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return now
+        return last
+
     def stop(self) -> None:
         self.tmux("kill-server", check=False)
 
@@ -87,6 +104,7 @@ def test_search_with_a_typo_open_an_article_and_quit(terminal, tmp_path):
     }
     terminal.start([sys.executable, "-m", "talkwatch", "--db", str(db), "tui"], env)
     terminal.wait("newest first")
+    terminal.wait_stable()
     terminal.keys("/")
     terminal.type("istambul")
     screen = terminal.wait("showing istanbul")

@@ -256,6 +256,19 @@ def clean_attribution(text: str | None) -> str | None:
     return t
 
 
+def _dateline(body: str, start: int, end: int) -> bool:
+    """A place written in capitals at the start of a line and followed by ':' / '-' / '('
+    ("ISLAMABAD: ...", "DOHA (Reuters) -") is a dateline, not a party."""
+    word = body[start:end]
+    if not word.isupper() or len(word) < 3:
+        return False
+    line_start = body.rfind("\n", 0, start) + 1
+    if body[line_start:start].strip():
+        return False
+    rest = body[end:end + 40].lstrip()
+    return rest[:1] in (":", "-", "(", "–", "—", ",")
+
+
 def _is_break(k: str) -> bool:
     return k in PUNCT_HARD
 
@@ -289,8 +302,8 @@ class SentenceWork:
         self._bounds: list[int] | None = None
         self._verb_at: dict | None = None
         self._attribution()
-        self._leading()
         self._appositives()
+        self._leading()
 
     # --- structure
 
@@ -325,7 +338,7 @@ class SentenceWork:
                 tail = range(c + 1, end)
                 sp = None
                 for t in tail:
-                    if _has_cue(doc, t, "speech") and keys[t] != "according":
+                    if _has_cue(doc, t, "speech") and keys[t] != "according" and not doc.body[doc.starts[t]].isupper() and not self.party_at(t):
                         sp = t
                         break
                 if sp is None:
@@ -384,9 +397,9 @@ class SentenceWork:
             self.addressee = [p for p in self.parties if addressee_from <= p.i < j]
             if j < b and keys[j] == "that":
                 j += 1
-            elif j < b and not (keys[j] in PRONOUNS or self.party_at(j) or keys[j] in ("the", "its", "their")):
-                return
-            self.speaker = [p for p in self.parties if lo <= p.i < i]
+            elif j < b and keys[i] not in PLAIN_SPEECH and not (keys[j] in PRONOUNS or self.party_at(j) or keys[j] in ("the", "its", "their")):
+                return                 # "announced a suspension": a light verb, not speech
+            self.speaker = [p for p in self.parties if lo <= p.i < i and not self.in_appositive(p.i)]
             self.speech_end = j
             src_from = lo
             for k in range(i - 1, lo - 1, -1):
@@ -400,8 +413,10 @@ class SentenceWork:
 
     def _appositives(self):
         keys, a, b = self.keys, self.a, self.b
-        for p in self.parties:
-            c = p.j
+        starts = [p.j for p in self.parties]
+        # ", who chairs ASEAN this year," after any name
+        starts += [k for k in range(a + 1, b - 1) if keys[k] == "," and keys[k + 1] in ("who", "whose", "which")]
+        for c in sorted(set(starts)):
             if c < b and keys[c] == "," and c + 1 < b and keys[c + 1] in ("a", "an", "the", "which", "who", "whose", "one", "itself", "home"):
                 for e in range(c + 2, min(b, c + 20)):
                     if keys[e] == ",":
@@ -461,7 +476,8 @@ class SentenceWork:
 
 
 PRESENCE = {"is", "are", "was", "were", "be", "been", "arrived", "arrives", "arrive", "arriving", "landed", "lands", "stayed", "stays", "remain", "remains", "remained", "reached", "trip", "visit", "visits", "tour", "travelled", "traveled", "travels", "headed", "left", "leaves", "depart", "departed", "departs"}
-NEG_WORDS = {"not", "never", "no", "cannot", "nor", "neither"}
+PLAIN_SPEECH = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "insisted", "insists", "argued", "stressed", "maintained", "explained", "wrote", "writes", "noted"}
+NEG_WORDS = {"not", "never", "no", "cannot", "nor", "neither", "without"}
 NEG_ENDS = {"longer", "of", "from", "than"}
 ROUND_WORDS = {"round", "rounds", "series", "resumption", "start", "end", "collapse", "failure", "postponement", "cancellation", "outcome", "venue", "date", "dates", "session", "sessions"}
 TO_FUTURE = {"going", "set", "due", "is", "are", "was", "were", "plans", "plan", "planned", "has", "have", "had", "need", "needs", "likely", "expected", "poised", "about", "ready", "willing", "prepared"}
@@ -516,6 +532,12 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
                 continue               # "when asked"
             if first.endswith("ing") and prev in DETERMINERS:
                 continue               # "the ruling party", "the ongoing talks"
+            if first.endswith("ed") and j < b and keys[j] == "by" and prev not in BE and prev not in AUX and prev not in PRONOUNS and not sw.party_at(start - 1) and prev not in (",", "and"):
+                continue               # "a deal brokered by Qatar": says who, not a new deed
+        if trig.pos == "n" and doc.cue_in("status", max(a, start - 3), start) is not None and any(
+            e > start for x, e in doc.cue_at["status"].items() if start - 3 <= x < start
+        ):
+            continue                   # "ended without agreement": a status, not an event
         if trig.pos == "n" and start > a and doc.body[doc.starts[start]].isupper() and prev not in (".", "\"", "“", ":"):
             continue                   # "Emergency Relief Coordinator", "Free Trade Agreement"
         pos = trig.pos
@@ -706,6 +728,17 @@ def _apply_absorption(sw: SentenceWork, cands: list[Cand]):
                     c.rule = f"intent:{c.trig.rule}>{d.rule}"
                 else:
                     c.rule = f"intent:{c.trig.rule}>{d.rule}"
+            # nouns joined to the one taken over ("a ceasefire and the release of hostages")
+            last = d.j
+            for e2 in cands[cands.index(d) + 1:]:
+                if e2.absorbed or e2.pos != "n" or e2.i > last + 5:
+                    break
+                gap = keys[last:e2.i]
+                if not gap or gap[0] not in ("and", ",") or any(w in PUNCT_HARD or w == "." for w in gap):
+                    break
+                e2.absorbed = True
+                last = e2.j
+                c.span_end = max(c.span_end, e2.j)
             break
 
 
@@ -871,8 +904,8 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
         if sw.in_attr(k):
             r_to = k
             break
-        if w == "," and not sw.party_at(k + 1) and not (k + 1 < b and keys[k + 1] in ("and",)):
-            r_to = k
+        if w == "," and not (sw.party_at(k - 1) and (sw.party_at(k + 1) or k + 1 < b and keys[k + 1] in ("and",))):
+            r_to = k                   # a comma ends the object unless it lists parties
             break
         if w in rel_words and k > r_from and w not in ("that", "as"):
             r_to = k
@@ -969,7 +1002,12 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
     # places that are venues, not parties, of meetings: "talks in Doha"
     if c.type in MEETING_LIKE and c.type != "VISIT":
         def venue(p: PartyRef) -> bool:
-            return p.kind == "capital" and p.i > a and keys[p.i - 1] in ("in", "at")
+            if p.kind not in ("capital", "territory", "city", "place"):
+                return False
+            if p.i > a and keys[p.i - 1] in ("in", "at"):
+                return True            # "talks in Doha", "a ceasefire in Gaza"
+            nxt = keys[p.j] if p.j < b else ""
+            return bool(doc.trig[p.j]) if p.j < b else False   # "the Doha talks"
         actors = [p for p in actors if not venue(p)]
         recips = [p for p in recips if not venue(p)]
     c.actors, c.recipients, c.mediators = actors, recips, mediators
@@ -1071,6 +1109,8 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
             continue
         if i > 1 and doc.keys[i - 1] == "-" and doc.keys[i - 2] in ("pro", "anti", "non"):
             continue                   # "pro-Iranian", "anti-Pakistan": not a party
+        if _dateline(body, m.start, m.end):
+            continue                   # "DOHA: ..." names where the report was filed
         tail = body[m.end:m.end + 2]
         poss = tail in ("'s", "’s") or doc.keys[j - 1].endswith(("'s", "'"))
         if poss and j < n and doc.keys[j] in ("s",):
@@ -1099,7 +1139,7 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
                 pass
             win = wb
     try:
-        _article_pass(events, ctx.main_pair)
+        _article_pass(events, ctx.main_pair, len(sentences))
         events = _merge_repeats(events)
     except Exception:
         pass
@@ -1149,7 +1189,7 @@ class _Lazy:
         ks, out = self.finds.places()
         lo = bisect.bisect_left(ks, self.a)
         hi = bisect.bisect_left(ks, self.b)
-        res = out[lo:hi] + [(p.i, p.text) for p in self.parties if p.kind == "capital"]
+        res = out[lo:hi] + [(p.i, p.text) for p in self.parties if p.kind in ("capital", "territory")]
         res.sort()
         return res
 
@@ -1208,6 +1248,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
     if not chosen:
         return []
     dates = lazy.dates()
+    keys_ = doc.keys
     out: list[Event] = []
     seen: set = set()
     chosen.sort(key=lambda c: c.i)
@@ -1216,6 +1257,9 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
     for di, d in dates:
         if sw.in_attr(di):
             continue
+        if d.month is None and d.day is None and d.year is not None and d.kind != "relative":
+            if not (di > sw.a and keys_[di - 1] in ("in", "since", "until", "by", "from", "during", "of", "early", "late", "mid")):
+                continue               # "the 2020 Doha Agreement": a name, not a date
         if sw.speech_end is not None and sw.lead_start <= di < sw.speech_end:
             continue                   # "X on Wednesday confirmed that ...": the statement's date
         best = min(chosen, key=lambda c: min(abs(di - c.i), abs(di - c.j)))
@@ -1233,11 +1277,13 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         if len(set(actors) | set(recips)) < 2 and c.type in (MEETING_LIKE | {"DEMAND", "ACCUSATION", "REJECTION", "THREAT", "ATTACK", "SANCTION"}):
             if anaphora is None:
                 anaphora = _anaphora(sw)
-            pair = ctx.last_pair or ctx.main_pair
+            pair = ctx.main_pair or ctx.last_pair
             if anaphora and pair:
+                k_ana = sw.doc.cue_in("anaphora", sw.a, sw.b)
+                into = recips if (actors and k_ana is not None and k_ana > c.i) else actors
                 for code in pair:
                     if code not in actors and code not in recips and code not in meds:
-                        actors.append(code)
+                        into.append(code)
                 rule += "+anaphora"
         if not actors and not recips and not meds:
             continue
@@ -1278,6 +1324,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         has_date = bool(ds)
         if c.denied:
             st, why = "denied", "cue=denied"
+        elif c.demand_mediation:
+            st, why = "held", "urged"
         elif c.type == "AGREEMENT" and c.intent == "pledged":
             st, why = "held", "pledge"
         else:
@@ -1317,11 +1365,21 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             _set_date(ev, ds[0][1], ref, resolve_fn, ctx.last_date)
             if ev.date:
                 ctx.last_date = ev.date
+        elif info.cls == "speech" and st == "held" and ref is not None and getattr(ref, "day", None):
+            # a statement reported without a date of its own is dated to the report
+            try:
+                ev.date = ref.iso()
+                ev.date_precision = ref.precision
+                ev.date_source = "published"
+                ev.date_how = f"statement reported without a date: the article's date ({ev.date})"
+            except Exception:
+                pass
+        if ds:
             if st == "held" and why == "default=past" and _is_future(ev, ds[0][1], ref):
                 ev.status = "scheduled"
                 ev.rule = ev.rule.replace("/held:", "/scheduled:").replace("default=past", "date-ahead")
         out.append(ev)
-        if ev.dyad and c.type in MEETING_LIKE:
+        if ev.dyad and c.type in MEETING_LIKE and "+anaphora" not in rule:
             ctx.last_pair = tuple(ev.dyad.split("-", 1))
     return out
 
@@ -1394,7 +1452,7 @@ def _merge_repeats(events: list[Event]) -> list[Event]:
     return out
 
 
-def _article_pass(events: list[Event], main_pair=None) -> None:
+def _article_pass(events: list[Event], main_pair=None, n_sentences: int = 1) -> None:
     """Within one article, the talks of one dyad share their mediators, and upcoming talks
     share their venue: "Qatar and Türkiye are mediating" two sentences after "talks in
     Istanbul tomorrow" makes them the mediators of those talks."""
@@ -1402,7 +1460,7 @@ def _article_pass(events: list[Event], main_pair=None) -> None:
     venue: dict[str, str] = {}
     if main_pair:
         for e in events:
-            if e.dyad or e.type not in ("TALKS", "VISIT", "MEDIATION", "CEASEFIRE"):
+            if e.dyad or (e.type not in ("TALKS", "VISIT", "MEDIATION", "CEASEFIRE") and n_sentences < 3):
                 continue
             codes = set(e.actors) | set(e.recipients)
             if e.actors and e.recipients:

@@ -14,7 +14,11 @@ token trie, and the longest name that starts there and passes its checks wins:
   from before 2021 and AFG (the government) from 2021 on, *or when the year is unknown*,
   since most corpora are recent;
 - "stop" names (outlets such as "Pakistan Today", seas such as "Indian Ocean") are matched
-  like the others and swallow their words without producing a party.
+  like the others and swallow their words without producing a party;
+- in text that uses capitals, a multi-word name matches only if the words the data
+  capitalises are capitalised ("Pakistan today said" is Pakistan, not the newspaper;
+  "an Islamic state" is not ISIL); all-lowercase text is matched as it is;
+- names inside web and mail addresses are ignored.
 
 Words in a multi-word name may be separated by spaces, a single line break, a hyphen or an
 apostrophe ("Tehreek-e-Taliban", "Cote d'Ivoire"), and by a period after an initial or a
@@ -23,12 +27,13 @@ short abbreviation ("George W. Bush", "St. Lucia"). A possessive splits off on i
 """
 from __future__ import annotations
 
+import re
 import threading
+from bisect import bisect_right
+from itertools import compress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
-
-from itertools import compress
 
 from .textutil import TOKEN_RE, name_keys, split_tokens, strip_marks, token_key
 
@@ -112,16 +117,17 @@ def _attrs(text: str) -> dict[str, str]:
     return out
 
 
-def _surface(name: str) -> tuple[str, ...]:
-    return tuple(strip_marks(tok) for tok in TOKEN_RE.findall(name))
-
-
-def _caps(name: str) -> tuple[bool, ...] | None:
+def _name(name: str, flag: str):
+    """keys, exact-case surface and capitals pattern of one name from the data."""
     words = TOKEN_RE.findall(name)
-    if len(words) < 2:
-        return None
-    caps = tuple(w[0].isupper() for w in words)
-    return caps if any(caps) else None
+    keys = tuple(map(token_key, words))
+    surface = tuple(map(strip_marks, words)) if flag == "=" else ()
+    caps = None
+    if len(words) > 1:
+        caps = tuple(w[0].isupper() for w in words)
+        if not any(caps):
+            caps = None
+    return keys, surface, caps
 
 
 def _plural(keys: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -170,11 +176,10 @@ def _load() -> _Tables:
                 if not name:
                     continue
                 flag, name = _split_flag(name)
-                keys = name_keys(name)
+                keys, surface, caps = _name(name, flag)
                 if not keys:
                     continue
-                surface = _surface(name) if flag == "=" else ()
-                entry = _entry(code, sub_kind, country, flag, surface, y_from, y_to, name, _caps(name))
+                entry = _entry(code, sub_kind, country, flag, surface, y_from, y_to, name, caps)
                 variants = [keys]
                 if sub_kind == "demonym" and flag != "<":
                     plural = _plural(keys)
@@ -185,16 +190,8 @@ def _load() -> _Tables:
                     t.index.setdefault(" ".join(ks), []).append(entry)
                     if code == STOP:
                         _add(t.places, ks, entry)
-    # places: every capital of the gazetteer, then places.txt
-    for code, names in capitals:
-        if not names:
-            continue
-        canonical = _split_flag(names[0])[1]
-        for name in names:
-            flag, name = _split_flag(name)
-            keys = name_keys(name)
-            if keys:
-                _add(t.places, keys, _entry(code, "place", code, flag, (), None, None, canonical, _caps(name)))
+    # places: places.txt first (its first name is the one reported: "Kiev" -> Kyiv),
+    # then every capital and seat of government of the gazetteer under its own name
     ppath = DATA_DIR / PLACES_FILE
     for raw in ppath.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
@@ -207,10 +204,15 @@ def _load() -> _Tables:
         canonical = _split_flag(names[0])[1]
         for name in names:
             flag, name = _split_flag(name)
-            keys = name_keys(name)
+            keys, surface, caps = _name(name, flag)
             if keys:
-                surface = _surface(name) if flag == "=" else ()
-                _add(t.places, keys, _entry(code, "place", code, flag, surface, None, None, canonical, _caps(name)))
+                _add(t.places, keys, _entry(code, "place", code, flag, surface, None, None, canonical, caps))
+    for code, names in capitals:
+        for name in names:
+            flag, name = _split_flag(name)
+            keys, surface, caps = _name(name, flag)
+            if keys:
+                _add(t.places, keys, _entry(code, "place", code, flag, surface, None, None, name, caps))
     return t
 
 
@@ -337,6 +339,27 @@ def _scan(text: str, trie: dict, year: int | None) -> list[tuple[int, int, _Entr
     return out
 
 
+_URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
+
+
+def _drop_urls(text: str, found: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    """Names inside web and mail addresses ("https://x.example/pakistan-talks") are not
+    mentions of a party or a place."""
+    if not found or ("://" not in text and "www." not in text and "@" not in text):
+        return found
+    spans = [m.span() for m in _URL_RE.finditer(text)]
+    if not spans:
+        return found
+    starts = [a for a, _ in spans]
+    out = []
+    for item in found:
+        k = bisect_right(starts, item[0]) - 1
+        if k >= 0 and item[0] < spans[k][1]:
+            continue
+        out.append(item)
+    return out
+
+
 def find_parties(text: str, year: int | None = None) -> list[Mention]:
     """Every party named in text, sorted by start, non-overlapping, longest match first.
 
@@ -346,7 +369,7 @@ def find_parties(text: str, year: int | None = None) -> list[Mention]:
     if not text:
         return []
     out = []
-    for s, e, ent in _scan(text, _get().parties, year):
+    for s, e, ent in _drop_urls(text, _scan(text, _get().parties, year)):
         if ent.code == STOP:
             continue
         out.append(Mention(s, e, text[s:e], ent.code, ent.kind, ent.country))
@@ -358,7 +381,7 @@ def find_places(text: str) -> list[Place]:
     if not text:
         return []
     out = []
-    for s, e, ent in _scan(text, _get().places, None):
+    for s, e, ent in _drop_urls(text, _scan(text, _get().places, None)):
         if ent.code == STOP:
             continue
         out.append(Place(s, e, text[s:e], ent.name, ent.code))

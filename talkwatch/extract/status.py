@@ -59,6 +59,8 @@ def tense_of(status: str) -> str | None:
     """The tense a relative date ("on Wednesday") should be read in for this status."""
     if status in ("scheduled", "expected", "proposed"):
         return "future"
-    if status in ("held", "deferred", "cancelled", "failed", "resumed", "denied"):
+    if status in ("held", "resumed", "denied"):
         return "past"
+    # "talks set for Friday were called off": the date named is often the one that was
+    # planned, before or after the report; let the date say which
     return None
