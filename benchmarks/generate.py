@@ -666,6 +666,10 @@ def generate(out: str | os.PathLike, n: int, seed: int = 7, workers: int | None 
     os.makedirs(out, exist_ok=True)
     t0 = time.perf_counter()
     _POOLS = Pools(seed)  # built before the fork: workers share it
+    import gc
+
+    gc.collect()
+    gc.freeze()    # the pools become permanent: no collector passes over them (nor copy-on-write)
     jobs = [(out, seed, n, s, min(n, s + PER_FOLDER)) for s in range(0, n, PER_FOLDER)]
     workers = workers or min(len(jobs), os.cpu_count() or 1)
     total_bytes = 0

@@ -319,3 +319,70 @@ def test_published_inferred_from_text():
 def test_bad_published_metadata_is_not_a_date():
     ex = extract("India and Pakistan held talks.", published="not a date at all")
     assert ex.published is None and ex.published_source is None
+
+
+# ----------------------------------------------------------------- news conventions
+
+
+def test_dateline_city_is_not_a_party():
+    e = one("DOHA: Israel and Hamas have agreed to a ceasefire in Gaza brokered by Qatar and Egypt.")
+    assert e.type == "CEASEFIRE" and e.dyad == "HAM-ISR"
+    assert set(e.mediators) == {"QAT", "EGY"} and e.location == "Gaza"
+    assert "PSE" not in parties(e)
+
+
+def test_participle_naming_the_broker_is_not_a_second_event():
+    evs = events("Armenia and Azerbaijan signed a deal brokered by the United States.")
+    assert "MEDIATION" not in [e.type for e in evs]
+    assert evs[0].mediators == ["USA"]
+
+
+def test_ended_without_agreement_is_failed_talks_not_an_agreement():
+    evs = events("Talks between Pakistan and Afghanistan in Istanbul ended on Friday without agreement.")
+    assert [(e.type, e.status) for e in evs] == [("TALKS", "failed")]
+
+
+def test_capital_before_a_meeting_noun_is_a_venue():
+    # "at the Doha talks" says where; agreeing to stop the fighting is a ceasefire
+    e = one("Pakistan and Afghanistan agreed at the Doha talks to stop the fighting.")
+    assert (e.type, e.status) == ("CEASEFIRE", "held")
+    assert parties(e) == {"PAK", "AFG"}
+
+
+def test_agreed_to_two_things_gives_two_events():
+    body = "Pakistan and Afghanistan agreed to keep the ceasefire in place and to meet again in Istanbul on 6 November."
+    evs = events(body)
+    got = {(e.type, e.status) for e in evs}
+    assert ("CEASEFIRE", "held") in got and ("TALKS", "scheduled") in got
+    talks = [e for e in evs if e.type == "TALKS"][0]
+    assert talks.date == "--11-06" and talks.location == "Istanbul"
+
+
+def test_statement_without_date_is_dated_to_the_report():
+    e = one("India accused Pakistan of backing the attackers.", published="2025-04-24")
+    assert (e.date, e.date_source) == ("2025-04-24", "published")
+    # a deed is not: only what the text dates
+    e = one("India and Pakistan held talks.", published="2025-04-24")
+    assert e.date is None
+
+
+def test_deed_dated_by_its_announcement():
+    e = one("Thailand and Cambodia agreed to a ceasefire, the Malaysian foreign ministry said on Monday.",
+            published="2025-07-29")
+    assert e.type == "CEASEFIRE" and e.date == "2025-07-28"
+    assert "MYS" not in parties(e)
+
+
+def test_the_part_after_a_colon_has_its_own_subject():
+    e = one("The Foreign Office in Islamabad said Pakistan's position had not changed: Kabul must act against the militants.")
+    assert (e.type, e.actors, e.recipients) == ("DEMAND", ["PAK"], ["AFG"])
+
+
+def test_a_speech_word_inside_a_name_is_no_attribution():
+    e = one("Israel and Hamas agreed to a truce in a deal brokered by Egypt and the United States.")
+    assert e.attribution is None and set(e.mediators) == {"EGY", "USA"}
+
+
+def test_appositive_does_not_lend_its_party_to_the_speaker():
+    e = one("Anwar, who chairs ASEAN this year, said Thai and Cambodian commanders would meet on Tuesday.")
+    assert e.type == "TALKS" and parties(e) == {"THA", "KHM"}

@@ -79,43 +79,65 @@ def cluster_row(c: Cluster) -> dict:
 
 def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str | None = None) -> dict:
     """The dyad's state from its clusters (rows as cluster_row gives them, any order)."""
-    rows = sorted(rows, key=lambda r: (r["sort_date"] or "", r["last_seen"] or ""))
+    rows = sorted(rows, key=timeline_key)
     evidence_dates = [m.published for m in mentions if m.published]
     evidence_dates += [r["sort_date"] for r in rows if r["sort_date"] and (not as_of or r["sort_date"] <= as_of)]
     ref = as_of or (max(m.published for m in mentions if m.published) if any(m.published for m in mentions)
                     else (max(evidence_dates) if evidence_dates else None))
 
-    def latest(types: set[str], statuses: set[str] | None = None, upto: str | None = None):
-        best = None
+    def known(r: dict) -> str:
+        """When this development became the latest news: a past event when it happened, an
+        announced one when it was announced."""
+        if r["status"] in FUTURE:
+            return r["first_seen"] or r["sort_date"] or ""
+        return r["sort_date"] or r["last_seen"] or ""
+
+    def latest(types: set[str], upto: str | None, extra=None):
+        best, best_key = None, None
         for r in rows:
-            if r["type"] not in types:
+            if r["type"] not in types and not (extra and extra(r)):
                 continue
-            if statuses is not None and r["status"] not in statuses:
+            k = known(r)
+            if not k or (upto and k[:len(upto)] > upto):
                 continue
-            if upto and r["sort_date"] and r["sort_date"] > upto and r["status"] not in FUTURE:
-                continue
-            if best is None or (r["sort_date"], r["last_seen"] or "") >= (best["sort_date"], best["last_seen"] or ""):
-                best = r
+            key = (k[:10], r["status"] not in FUTURE, r["mentions"])
+            if best is None or key >= best_key:
+                best, best_key = r, key
         return best
 
-    talks = latest({"TALKS"}, upto=ref)
-    talks_status = talks["status"] if talks else None
-    cf = latest({"CEASEFIRE"}, upto=ref)
+    # an agreement signed or reached means the parties met: it counts as talks held
+    talks = latest({"TALKS"}, ref, extra=lambda r: r["type"] == "AGREEMENT" and r["status"] == "held")
+    talks_status = None
+    if talks:
+        talks_status = "held" if talks["type"] == "AGREEMENT" else talks["status"]
+    cf = latest({"CEASEFIRE"}, ref)
     ceasefire = None
     if cf:
-        ceasefire = cf["status"] not in CEASEFIRE_OFF
-    # next: the earliest future-looking cluster dated on/after the reference date
+        in_force = latest({"CEASEFIRE"}, ref, extra=None) if cf["status"] not in FUTURE else None
+        if cf["status"] in FUTURE:
+            pending = cf["date"] and not cf["date"].startswith("--") and (not ref or cf["date"] > ref[:len(cf["date"])])
+            past = [r for r in rows if r["type"] == "CEASEFIRE" and r["status"] not in FUTURE
+                    and known(r) and (not ref or known(r)[:10] <= ref)]
+            if pending or not past:
+                ceasefire = False          # agreed, not yet in force
+            else:
+                in_force = max(past, key=lambda r: known(r))
+        if in_force is not None:
+            ceasefire = in_force["status"] not in CEASEFIRE_OFF
+    # next: the earliest announced event dated on or after the reference date
     nxt = None
-    upcoming = [r for r in rows if r["status"] in FUTURE and r["type"] in
+    upcoming = [r for r in rows if r["status"] in {"scheduled", "expected"} and r["type"] in
                 {"TALKS", "VISIT", "MEDIATION", "AGREEMENT", "CEASEFIRE"}]
-    dated = [r for r in upcoming if r["date"] and not r["date"].startswith("--") and (not ref or r["date"] >= ref[:len(r["date"])])]
+    dated = [r for r in upcoming if r["date"] and not r["date"].startswith("--")
+             and (not ref or r["date"] >= ref[:len(r["date"])]) and (not ref or known(r)[:10] <= ref)]
     if dated:
         nxt = min(dated, key=lambda r: r["date"])
     else:
-        undated = [r for r in upcoming if not r["date"] or r["date"].startswith("--")]
-        recent = [r for r in undated if r["last_seen"] and ref and r["last_seen"] >= (ref or "")[:10]]
-        if recent:
-            nxt = max(recent, key=lambda r: r["last_seen"])
+        # an undated meeting announced in the newest reports
+        undated = [r for r in upcoming if r["type"] in {"TALKS", "VISIT"} and (not r["date"] or r["date"].startswith("--"))
+                   and r["first_seen"] and ref and r["first_seen"] >= ref[:10]]
+        if undated:
+            nxt = max(undated, key=lambda r: r["first_seen"])
     next_obj = None
     if nxt:
         next_obj = {"type": nxt["type"], "status": nxt["status"], "date": nxt["date"], "location": nxt["location"],
@@ -172,6 +194,11 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
     }
 
 
+def timeline_key(r: dict) -> tuple:
+    """Oldest first; clusters that cannot be placed in time go last."""
+    return (not r["sort_date"], r["sort_date"] or "", r["last_seen"] or "")
+
+
 def monthly_scores(rows: list[dict], months: int = 12) -> list[tuple[str, float | None]]:
     by_month: dict[str, list[float]] = {}
     for r in rows:
@@ -208,5 +235,5 @@ def sparkline(rows: list[dict], months: int = 12) -> str:
 def compute(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tuple[dict, list[dict]]:
     mentions = load_mentions(conn, dyad, as_of)
     clusters = cluster(mentions)
-    rows = [cluster_row(c) for c in clusters]
+    rows = sorted((cluster_row(c) for c in clusters), key=timeline_key)
     return summarise(dyad, rows, mentions, as_of), rows

@@ -346,6 +346,8 @@ class SentenceWork:
                 after_sp = [t for t in range(sp + 1, end) if keys[t] not in DATE_WORDS]
                 if "that" in (keys[t] for t in after_sp) or len(after_sp) > (12 if sp == c + 1 else 5):
                     continue
+                if sp == c + 1 and any(doc.trig[t] or keys[t] in ("will", "would", "had", "has", "have") for t in after_sp):
+                    continue           # ", said both sides would meet": reported speech, not a source
                 # a trigger verb in the tail makes it a clause of its own, not an attribution
                 if any(doc.trig[t] and doc.trig[t][2].pos == "v" and not _has_cue(doc, t, "speech") for t in range(c + 1, sp)):
                     continue
@@ -532,7 +534,7 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
                 continue               # "when asked"
             if first.endswith("ing") and prev in DETERMINERS:
                 continue               # "the ruling party", "the ongoing talks"
-            if first.endswith("ed") and j < b and keys[j] == "by" and prev not in BE and prev not in AUX and prev not in PRONOUNS and not sw.party_at(start - 1) and prev not in (",", "and"):
+            if first.endswith("ed") and j < b and keys[j] == "by" and prev not in BE and prev not in AUX and prev not in PRONOUNS and prev not in (",", "and") and start > a:
                 continue               # "a deal brokered by Qatar": says who, not a new deed
         if trig.pos == "n" and doc.cue_in("status", max(a, start - 3), start) is not None and any(
             e > start for x, e in doc.cue_at["status"].items() if start - 3 <= x < start
@@ -695,6 +697,8 @@ def _apply_absorption(sw: SentenceWork, cands: list[Cand]):
                 break
             if d.absorbed or d.i < c.j:
                 continue
+            if d.pos == "n" and any(keys[k] in ("at", "in", "during", "after", "before", "since", "following") for k in range(c.j, d.i)):
+                continue               # "agreed at the Doha talks to ...": where, not what
             d.absorbed = True
             c.span_end = max(c.span_end, d.j)
             first = keys[c.i]
@@ -728,6 +732,17 @@ def _apply_absorption(sw: SentenceWork, cands: list[Cand]):
                     c.rule = f"intent:{c.trig.rule}>{d.rule}"
                 else:
                     c.rule = f"intent:{c.trig.rule}>{d.rule}"
+            # a second complement: "agreed to keep the truce and to meet again on Thursday"
+            for e3 in cands[cands.index(d) + 1:]:
+                if e3.i > c.j + 20 or e3.absorbed:
+                    break
+                if e3.i >= 2 and keys[e3.i - 1] == "to" and keys[e3.i - 2] == "and" and e3.pos == "v":
+                    e3.subordinate = False
+                    e3.strength = 5
+                    if c.type in ("AGREEMENT", "CEASEFIRE", "TALKS") and e3.type in ("TALKS", "VISIT"):
+                        e3.intent = c.intent or "agreed-future"
+                    e3.notes.append("coordinated-complement")
+                    break
             # nouns joined to the one taken over ("a ceasefire and the release of hostages")
             last = d.j
             for e2 in cands[cands.index(d) + 1:]:
@@ -923,6 +938,10 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
             r_to = k
             break
     a_end = c.i if c.light_at is None else c.light_at
+    for k in range(a_end - 1, actor_lo - 1, -1):
+        if keys[k] in PUNCT_HARD:
+            actor_lo = k + 1           # "... had not changed: Kabul must act"
+            break
     actors = [p for p in sw.parties if actor_lo <= p.i < a_end and not sw.in_attr(p.i) and not sw.in_appositive(p.i)]
     # drop actor-side parties that belong to an earlier event's object in a coordinated clause
     for o in others:
@@ -1254,16 +1273,20 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
     chosen.sort(key=lambda c: c.i)
     # dates: each date mention goes to the nearest chosen trigger
     by_cand: dict[int, list] = {}
+    said_on = None                     # the date the sentence's source spoke
     for di, d in dates:
-        if sw.in_attr(di):
-            continue
         if d.month is None and d.day is None and d.year is not None and d.kind != "relative":
             if not (di > sw.a and keys_[di - 1] in ("in", "since", "until", "by", "from", "during", "of", "early", "late", "mid")):
                 continue               # "the 2020 Doha Agreement": a name, not a date
-        if sw.speech_end is not None and sw.lead_start <= di < sw.speech_end:
-            continue                   # "X on Wednesday confirmed that ...": the statement's date
-        best = min(chosen, key=lambda c: min(abs(di - c.i), abs(di - c.j)))
-        by_cand.setdefault(id(best), []).append((abs(di - best.i), d))
+        if sw.in_attr(di) or sw.speech_end is not None and sw.lead_start <= di < sw.speech_end:
+            said_on = said_on or d     # "..., the ministry said on Thursday": the statement's date
+            continue
+        def dist(c, di=di):
+            lo_, hi_ = (c.j, di) if di >= c.j else (di, c.i)
+            breaks = sum(1 for k in range(lo_, hi_) if keys_[k] == "," or keys_[k] in PUNCT_HARD)
+            return min(abs(di - c.i), abs(di - c.j)) + 10 * breaks
+        best = min(chosen, key=dist)
+        by_cand.setdefault(id(best), []).append((dist(best), d))
     keys_ = doc.keys
     date_toks: set[int] = set()
     for di, d in dates:
@@ -1365,6 +1388,11 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             _set_date(ev, ds[0][1], ref, resolve_fn, ctx.last_date)
             if ev.date:
                 ctx.last_date = ev.date
+        elif said_on is not None and st in ("held", "ongoing"):
+            # a deed reported without a date of its own is dated to the day it was announced
+            _set_date(ev, said_on, ref, resolve_fn, ctx.last_date)
+            if ev.date:
+                ev.date_how = f"announced {said_on.text!r}: {ev.date_how}"
         elif info.cls == "speech" and st == "held" and ref is not None and getattr(ref, "day", None):
             # a statement reported without a date of its own is dated to the report
             try:

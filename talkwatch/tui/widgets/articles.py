@@ -216,7 +216,8 @@ class ArticleList(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ drawing
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        # the text stops before the scrollbar (which is drawn over the last column)
+        width = self.scrollable_content_region.width or self.size.width
         base = self.rich_style
         index = int(self.scroll_offset.y) + y
         if not self.total:
