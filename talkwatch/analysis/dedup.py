@@ -17,15 +17,29 @@ THRESHOLD = 0.6   # estimated Jaccard at or above which two articles are near du
 _WORD = re.compile(r"\w+")
 
 
+_MASK = 0xFFFFFFFF
+
+
+LEAD_CHARS = 1600  # near duplicates share their lead: sketch the first part only
+
+
 def sketch(text: str) -> list[int]:
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text[:LEAD_CHARS].lower())
     if len(words) < SHINGLE + 3:
         return []
-    hashes = {
-        zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8", "surrogatepass"))
-        for i in range(len(words) - SHINGLE + 1)
+    cache: dict[str, int] = {}
+    hs = []
+    for w in words:
+        h = cache.get(w)
+        if h is None:
+            h = cache[w] = zlib.crc32(w.encode("utf-8", "surrogatepass"))
+        hs.append(h)
+    # a stable hash of each run of SHINGLE words, from the words' own hashes
+    shingles = {
+        ((((a * 1000003) ^ b) * 1000003 ^ c) * 1000003 ^ d) & _MASK
+        for a, b, c, d in zip(hs, hs[1:], hs[2:], hs[3:])
     }
-    return sorted(hashes)[:K]
+    return sorted(shingles)[:K]
 
 
 def similarity(a: list[int], b: list[int]) -> float:
@@ -40,3 +54,7 @@ def similarity(a: list[int], b: list[int]) -> float:
 
 def keys(sk: list[int]) -> list[int]:
     return sk[:KEYS]
+
+
+MIN_SHARED_KEYS = 2   # a candidate must share this many lookup keys before its sketch is compared
+RECENT_PER_KEY = 25   # per key, only the most recently indexed articles are candidates

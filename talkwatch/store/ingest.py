@@ -142,6 +142,7 @@ def _prepare_article(art) -> dict:
 
     return {
         "sketch": sketch(art.body),
+        "vocab": vocab_words(f"{art.title or ''} {art.body or ''}"),
         "uid": art.uid,
         "title": art.title,
         "body": art.body,
@@ -232,19 +233,26 @@ class Writer:
                 # the same relative path under two indexed roots: keep both, tell them apart
                 uid = f"{Path(res['root']).name}/{uid}"
                 self.conn.execute("DELETE FROM articles WHERE uid = ?", (uid,))
+            sk = art.get("sketch") or []
+            dup_of = self._near_duplicate_of(sk)
             cur = self.conn.execute(
                 "INSERT INTO articles(uid, file, title, body, published, published_precision, published_source,"
-                " published_how, source, url, hash, words, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " published_how, source, url, hash, words, dup_of, sketch, indexed_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     uid, path, art["title"], art["body"], art["published"], art["published_precision"],
                     art["published_source"], art["published_how"], art["source"], art["url"], art["hash"],
-                    len(art["body"].split()), now,
+                    len(art["body"].split()), dup_of, " ".join(map(str, sk)) if sk else None, now,
                 ),
             )
             art_id = cur.lastrowid
             n_articles += 1
-            self._near_duplicates(art_id, art.get("sketch") or [])
-            self.vocab_add.update(vocab_words(f"{art['title'] or ''} {art['body'] or ''}"))
+            if sk:
+                from talkwatch.analysis.dedup import keys
+
+                self.conn.executemany("INSERT INTO article_keys(key, article_id) VALUES (?, ?)",
+                                      [(k, art_id) for k in keys(sk)])
+            self.vocab_add.update(art["vocab"])
             rows = []
             seen: Counter = Counter()
             for seq, ev in enumerate(art["events"]):
@@ -283,25 +291,29 @@ class Writer:
         )
         return n_articles, n_events
 
-    def _near_duplicates(self, art_id: int, sk: list[int]) -> None:
-        from talkwatch.analysis.dedup import THRESHOLD, keys, similarity
+    def _near_duplicate_of(self, sk: list[int]) -> str | None:
+        """The uid of an article already indexed that this one nearly duplicates, if any."""
+        from talkwatch.analysis.dedup import MIN_SHARED_KEYS, RECENT_PER_KEY, THRESHOLD, keys, similarity
 
         if not sk:
-            return
-        ks = keys(sk)
-        marks = ",".join("?" * len(ks))
-        cands = self.conn.execute(
-            f"SELECT DISTINCT a.id, a.uid, a.sketch, a.dup_of FROM article_keys k JOIN articles a ON a.id = k.article_id"
-            f" WHERE k.key IN ({marks}) AND k.article_id != ? ORDER BY a.id LIMIT 50",
-            (*ks, art_id),
-        ).fetchall()
-        for cid, cuid, csk, cdup in cands:
+            return None
+        shared: Counter = Counter()
+        for k in keys(sk):
+            # bounded per key: boilerplate shingles shared by thousands of articles cost nothing
+            for (cid,) in self.conn.execute(
+                "SELECT article_id FROM article_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?", (k, RECENT_PER_KEY)
+            ):
+                shared[cid] += 1
+        ids = sorted(c for c, n in shared.items() if n >= MIN_SHARED_KEYS)
+        if not ids:
+            return None
+        for cid, cuid, csk, cdup in self.conn.execute(
+            f"SELECT id, uid, sketch, dup_of FROM articles WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id", ids
+        ):
             other = [int(x) for x in (csk or "").split()]
             if similarity(sk, other) >= THRESHOLD:
-                self.conn.execute("UPDATE articles SET dup_of = ? WHERE id = ?", (cdup or cuid, art_id))
-                break
-        self.conn.execute("UPDATE articles SET sketch = ? WHERE id = ?", (" ".join(map(str, sk)), art_id))
-        self.conn.executemany("INSERT INTO article_keys(key, article_id) VALUES (?, ?)", [(k, art_id) for k in ks])
+                return cdup or cuid
+        return None
 
     def touch_file(self, path: str, root: str, size, mtime, digest: str | None) -> None:
         self.conn.execute(

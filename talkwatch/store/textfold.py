@@ -7,13 +7,15 @@ import unicodedata
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics (Türkiye -> turkiye)."""
     text = text.casefold()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def tokens(text: str) -> list[str]:
@@ -22,4 +24,4 @@ def tokens(text: str) -> list[str]:
 
 def vocab_words(text: str) -> set[str]:
     """Distinct alphabetic words worth offering as spelling corrections (3..30 letters)."""
-    return {w for w in _WORD.findall(fold(text)) if 3 <= len(w) <= 30 and w.isalpha()}
+    return {w for w in set(_WORD.findall(fold(text))) if 3 <= len(w) <= 30 and w.isalpha()}
