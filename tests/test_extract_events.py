@@ -386,3 +386,48 @@ def test_a_speech_word_inside_a_name_is_no_attribution():
 def test_appositive_does_not_lend_its_party_to_the_speaker():
     e = one("Anwar, who chairs ASEAN this year, said Thai and Cambodian commanders would meet on Tuesday.")
     assert e.type == "TALKS" and parties(e) == {"THA", "KHM"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's economy grew fast, the Indian finance ministry said.",   # "finance" names an office
+        "The two leaders met in order to discuss trade, officials said.",  # "order" in "in order to"
+        "When asked about Pakistan, the Indian minister smiled.",          # "asked" after "when"
+        "The banned TTP outfit and its Pakistani chapter were named.",     # "banned": an adjective
+    ],
+)
+def test_common_words_that_are_not_events(text):
+    assert [e.type for e in events(text) if e.type in ("AID", "DEMAND", "COERCION")] == []
+
+
+def test_moving_troops_is_a_mobilization():
+    e = one("Pakistan moved troops to the border in order to deter India.")
+    assert e.type == "MOBILIZATION" and "PAK" in e.actors
+
+
+def test_talks_held_and_next_round_agreed_are_two_events():
+    body = "Iran and the United States held their first talks in Oman on Saturday, and agreed to meet again next Saturday."
+    evs = sorted(events(body, published="2025-04-12"), key=lambda e: e.status)
+    assert [(e.type, e.status, e.date) for e in evs] == [
+        ("TALKS", "held", "2025-04-12"), ("TALKS", "scheduled", "2025-04-19")]
+    assert all(e.dyad == "IRN-USA" and e.location == "Oman" for e in evs)
+
+
+def test_agreeing_to_stop_firing_is_a_ceasefire_not_a_threat():
+    e = one("India and Pakistan agreed on Saturday to stop all firing and military action.")
+    assert (e.type, e.status, e.dyad) == ("CEASEFIRE", "held", "IND-PAK")
+    e = one("The two commanders of India and Pakistan agreed that neither side would fire a single shot.")
+    assert e.type == "CEASEFIRE"
+
+
+def test_be_met_with_is_not_a_meeting():
+    evs = events("India warned that any new attack by Pakistan would be met with a response.")
+    assert "TALKS" not in [e.type for e in evs]
+
+
+def test_temporal_condition_is_not_a_deed():
+    assert events("Iran and the United States will announce new dates once both sides agree.") == [] or all(
+        e.status != "held" for e in events("Iran and the United States will announce new dates once both sides agree."))
+    evs = events("New dates for talks between Iran and the US would be announced once both sides agreed.")
+    assert not [e for e in evs if e.type == "AGREEMENT" and e.status == "held"]

@@ -47,7 +47,6 @@ DATE_WORDS = {
     "here", "in", "a", "statement", "morning", "evening", "afternoon",
 }
 NOUN_PRE = {"any", "all", "some", "no", "such", "'", "new", "fresh", "further", "key", "main", "latest", "recent", "renewed", "of", "similar", "major", "repeated", "more", "several", "two", "three", "many", "every", "each", "first", "second", "last", "previous", "possible", "alleged", "deadly", "suicide"}
-THIRD_PARTY_TYPES = {"TALKS", "VISIT", "MEDIATION"}
 MEETING_LIKE = {"TALKS", "VISIT", "MEDIATION", "AGREEMENT", "CEASEFIRE"}
 COOP_DEEDS = {"AID", "RETREAT", "CONCESSION", "COOPERATION", "SUPPORT"}
 HOSTILE_DEEDS = {"PROTEST", "MOBILIZATION", "SANCTION", "COERCION", "ATTACK"}
@@ -233,24 +232,22 @@ def _cue_ending_at(doc: Doc, j: int, kind: str) -> int | None:
     return min(s for s, _ in lst)
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:\s*\([^)]{0,40}\))?\s*[:\-–—,]\s*")
-_ATTR_TAIL = re.compile(
-    r"(?:\s+(?:[Oo]n|[Ll]ast|[Tt]his|[Ll]ate|[Ee]arly)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\s+(?:today|yesterday|tonight|here|has|have|had|was|were|is|are|also|once|again|further|earlier|later|already|too)\b)+\s*$"
-)
+_DATELINE = re.compile(r"^\s{0,5}[A-Z][A-Z .'-]{2,40}(?:\s{0,3}\([^)]{0,40}\))?\s{0,3}[:\-–—,]\s*")
+_TAIL_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_TAIL_WORDS = {"today", "yesterday", "tonight", "here", "has", "have", "had", "was", "were", "is", "are",
+               "also", "once", "again", "further", "earlier", "later", "already", "too", "on", "On",
+               "last", "Last", "this", "This", "late", "early"}
 
 
 def clean_attribution(text: str | None) -> str | None:
     """'ISLAMABAD: The Foreign Office on Wednesday' -> 'The Foreign Office'."""
-    if not text:
+    if not text or len(text) > 300:
         return None
     t = _DATELINE.sub("", text, count=1)
-    for _ in range(3):
-        t2 = _ATTR_TAIL.sub("", t)
-        if t2 == t:
-            break
-        t = t2
-    t = t.strip(" ,;:\"“”'‘’-")
+    words = t.split()
+    while words and (words[-1] in _TAIL_WEEKDAYS or words[-1] in _TAIL_WORDS):
+        words.pop()
+    t = " ".join(words).strip(" ,;:\"“”'‘’-")
     if not t or len(t) > 120:
         return None
     return t
@@ -267,6 +264,16 @@ def _dateline(body: str, start: int, end: int) -> bool:
         return False
     rest = body[end:end + 40].lstrip()
     return rest[:1] in (":", "-", "(", "–", "—", ",")
+
+
+OFFICE_WORDS = {"ministry", "minister", "ministers", "department", "office", "committee", "secretary",
+                "official", "officials", "chief", "agency", "council", "commission", "spokesman",
+                "spokeswoman", "spokesperson", "division", "wing", "team", "forces", "force"}
+
+
+def _names_an_office(doc: Doc, i: int, j: int) -> bool:
+    """"the finance ministry", "the defence secretary": a trigger word naming an office."""
+    return j < len(doc.keys) and doc.keys[j] in OFFICE_WORDS
 
 
 def _is_break(k: str) -> bool:
@@ -349,7 +356,7 @@ class SentenceWork:
                 if sp == c + 1 and any(doc.trig[t] or keys[t] in ("will", "would", "had", "has", "have") for t in after_sp):
                     continue           # ", said both sides would meet": reported speech, not a source
                 # a trigger verb in the tail makes it a clause of its own, not an attribution
-                if any(doc.trig[t] and doc.trig[t][2].pos == "v" and not _has_cue(doc, t, "speech") for t in range(c + 1, sp)):
+                if any(doc.trig[t] and doc.trig[t][2].pos == "v" and not _has_cue(doc, t, "speech") and not _names_an_office(doc, t, doc.trig[t][0]) for t in range(c + 1, sp)):
                     continue
                 self.attr_spans.append((c, end))
                 if sp == c + 1:        # ", said a spokesman for X"
@@ -479,10 +486,18 @@ class SentenceWork:
 
 PRESENCE = {"is", "are", "was", "were", "be", "been", "arrived", "arrives", "arrive", "arriving", "landed", "lands", "stayed", "stays", "remain", "remains", "remained", "reached", "trip", "visit", "visits", "tour", "travelled", "traveled", "travels", "headed", "left", "leaves", "depart", "departed", "departs"}
 PLAIN_SPEECH = {"said", "says", "say", "told", "tells", "added", "adds", "stated", "insisted", "insists", "argued", "stressed", "maintained", "explained", "wrote", "writes", "noted"}
+STOP_WORDS = {"stop", "stops", "stopped", "stopping", "halt", "halted", "halting", "cease", "ceased",
+              "end", "ended", "ending", "suspend", "suspended", "neither", "not", "no", "never",
+              "refrain", "avoid", "renounce", "abandon", "reduce", "pull", "withdraw"}
+LIGHT_GAP_STOP = {",", ".", "towards", "toward", "to", "of", "for", "on", "in", "at", "with", "about",
+                  "over", "no", "not", "without", "and", "or", "but", "that", "which", "by", "from"}
+GERUND_PREPS = {"on", "of", "for", "about", "towards", "toward", "over", "in", "without", "against", "by", "from", "to", "at", "into"}
+OBJECT_STOP = {",", ".", "and", "but", "while", "which", "who", "after", "following", "amid", "despite",
+               "to", "in", "for", "at", "with", "into", "from", "during", "towards", "toward", "since"}
 NEG_WORDS = {"not", "never", "no", "cannot", "nor", "neither", "without"}
 NEG_ENDS = {"longer", "of", "from", "than"}
 ROUND_WORDS = {"round", "rounds", "series", "resumption", "start", "end", "collapse", "failure", "postponement", "cancellation", "outcome", "venue", "date", "dates", "session", "sessions"}
-TO_FUTURE = {"going", "set", "due", "is", "are", "was", "were", "plans", "plan", "planned", "has", "have", "had", "need", "needs", "likely", "expected", "poised", "about", "ready", "willing", "prepared"}
+TO_FUTURE = {"going", "set", "due", "is", "are", "was", "were", "plans", "plan", "planned", "has", "have", "had", "need", "needs", "likely", "expected", "poised", "about", "ready", "willing", "prepared", "scheduled", "slated", "planning", "preparing", "hoping", "unlikely"}
 SUBORDINATORS = {"who", "which", "where", "whom", "whose", "when", "while", "as", "after", "before", "since", "because", "until", "although", "though", "if", "unless", "whereas", "once", "following", "amid", "despite", "than"}
 
 
@@ -507,7 +522,6 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
     words = sw.rules.words
     bg_words = words.get("background", frozenset())
     rel_words = words.get("relative", frozenset())
-    cond_words = words.get("cond", frozenset())
     cands: list[Cand] = []
     tp = doc.trig_pos
     x = bisect.bisect_left(tp, a)
@@ -525,6 +539,11 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
         prev = keys[start - 1] if start > a else ""
         prev2 = keys[start - 2] if start - 1 > a else ""
         first = keys[start]
+        if _names_an_office(doc, start, j):
+            continue                   # "the finance ministry"
+        pa = doc.cue_at.get("purpose")
+        if pa and any(x < start < e for x, e in pa.items() if start - 3 <= x < start):
+            continue                   # "in order to": part of a phrase of purpose
         if trig.pos == "v":
             if prev == "-":            # "US-brokered", "Syrian-backed"
                 continue
@@ -534,9 +553,11 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
                 continue               # "when asked"
             if first.endswith("ing") and prev in DETERMINERS:
                 continue               # "the ruling party", "the ongoing talks"
+            if first == "met" and (prev in BE or prev in ("been", "being")):
+                continue               # "would be met with a response"
             if first.endswith("ed") and j < b and keys[j] == "by" and prev not in BE and prev not in AUX and prev not in PRONOUNS and prev not in (",", "and") and start > a:
                 continue               # "a deal brokered by Qatar": says who, not a new deed
-        if trig.pos == "n" and doc.cue_in("status", max(a, start - 3), start) is not None and any(
+        if trig.pos == "n" and "without" in keys[max(a, start - 3):start] and doc.cue_in("status", max(a, start - 3), start) is not None and any(
             e > start for x, e in doc.cue_at["status"].items() if start - 3 <= x < start
         ):
             continue                   # "ended without agreement": a status, not an event
@@ -556,16 +577,23 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
         purpose = False
         k = doc.cue_in("purpose", max(a, start - 12), start)
         if k is not None:
-            purpose = any(e <= start for kk, e in ((x, doc.cue_at["purpose"][x]) for x in range(k, start) if x in doc.cue_at["purpose"]))
+            pa = doc.cue_at["purpose"]
+            purpose = any(pa[x] <= start for x in range(k, start) if x in pa)
         c.subordinate = _subordinate(sw, start)
         if first.endswith("ing") and prev == ",":
             c.subordinate = True       # ", calling for ...": a participle tells how, not a new deed
+            c.notes.append("participle")
         if pos == "v":
             c.strength = 5
             if in_relative or purpose:
                 c.strength = 3
             if prev == "to" and prev2 not in TO_FUTURE:
                 c.strength = 3         # "to finance": the aim of another deed
+                c.subordinate = True
+            if "participle" in c.notes:
+                c.strength = 3
+            if first.endswith("ing") and prev in GERUND_PREPS:
+                c.strength = 2         # "far apart on ending the war": a topic, not a deed
                 c.subordinate = True
             # passive: "was attacked by", "have been killed"
             if prev in BE or (prev in ("been", "being") or prev2 in BE and prev in ("also", "reportedly", "allegedly", "then", "not")):
@@ -576,8 +604,8 @@ def _find_candidates(sw: SentenceWork) -> list[Cand]:
             lights = doc.cue_at.get("light", {})
             for k in range(max(a, start - 5), start):
                 e = lights.get(k)
-                if e and e <= start and not any(keys[x] in (",", ".") or (keys[x] in PUNCT_HARD) for x in range(e, start)):
-                    light = True
+                if e and e <= start and not any(keys[x] in LIGHT_GAP_STOP or (keys[x] in PUNCT_HARD) for x in range(e, start)):
+                    light = True       # "held talks", "signed a deal" (not "made no progress towards a deal")
                     c.light_at = k
             after = False
             after_words = words.get("after", frozenset())
@@ -727,6 +755,13 @@ def _apply_absorption(sw: SentenceWork, cands: list[Cand]):
                     c.rule = f"{d.rule}<{c.trig.rule}"
                     if d.trig.opt("mode"):
                         c.notes.append("mode=" + d.trig.opt("mode"))
+                elif d.type in HOSTILE_DEEDS and any(keys[k] in STOP_WORDS for k in range(c.j, d.i)):
+                    # "agreed to stop all firing", "agreed that neither side would fire"
+                    if d.type in ("ATTACK", "MOBILIZATION"):
+                        c.type = "CEASEFIRE"
+                        c.rule = f"stop:{c.trig.rule}>{d.rule}"
+                    else:
+                        c.rule = f"intent:{c.trig.rule}>stop-{d.rule}"
                 elif d.type in HOSTILE_DEEDS:
                     c.type = "THREAT"
                     c.rule = f"intent:{c.trig.rule}>{d.rule}"
@@ -774,7 +809,9 @@ def _absorb_objects(sw: SentenceWork, cands: list[Cand]):
                 pk = keys[d.i - 1]
                 if pk in AUX or pk in PRONOUNS or pk in ("and", "or", "to", ",") or sw.party_at(d.i - 1) or d.j - d.i > 1:
                     continue
-            if any((keys[k] in PUNCT_HARD) or keys[k] in (",", ".", "and", "but", "while", "which", "who", "after", "following", "amid", "despite") for k in range(max(c.j, c.span_end), d.i)):
+            same_deal = d.type == "AGREEMENT" and c.type in ("AGREEMENT", "CEASEFIRE")   # "a truce in a deal"
+            stops = OBJECT_STOP - {"in", "under", "as"} if same_deal else OBJECT_STOP
+            if any((keys[k] in PUNCT_HARD) or keys[k] in stops for k in range(max(c.j, c.span_end), d.i)):
                 break
             d.absorbed = True
             c.span_end = max(c.span_end, d.j)
@@ -897,18 +934,11 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
     lo = sw.lead_start
     if sw.speech_end is not None and c.i >= sw.speech_end:
         lo = sw.speech_end
-    seg = sw.segment_start(c.i)
-    # a relative clause ("..., which rejected ...") keeps the antecedent before it
-    if seg > lo and keys[seg] not in ("who", "which", "whose") and c.strength >= 4:
-        # commas inside the subject (appositives) do not end it
-        if not any(s < seg - 1 < e + 1 for s, e in sw.appositives):
-            pass
     actor_lo = lo
     # recipient window: after the trigger (or the complement it took over) to the clause end
     r_from = max(c.j, c.span_end)
     r_to = min(b, r_from + 18)
     rel_words = sw.rules.words.get("relative", frozenset())
-    purpose_started = False
     verb_at = sw.verb_at(others)
     purpose_at = doc.cue_at.get("purpose", {})
     for k in range(r_from, r_to):
@@ -929,7 +959,6 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
             r_to = k
             break
         if k in purpose_at and c.pos == "v" and k > r_from + 1:
-            purpose_started = True
             r_to = k
             break
         # the next verb event starts its own clause
@@ -1025,10 +1054,15 @@ def _assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
                 return False
             if p.i > a and keys[p.i - 1] in ("in", "at"):
                 return True            # "talks in Doha", "a ceasefire in Gaza"
-            nxt = keys[p.j] if p.j < b else ""
             return bool(doc.trig[p.j]) if p.j < b else False   # "the Doha talks"
         actors = [p for p in actors if not venue(p)]
         recips = [p for p in recips if not venue(p)]
+        # a country after "in"/"at" hosting two others is the venue: "talks in Oman"
+        def hosts(p: PartyRef) -> bool:
+            return p.kind == "country" and p.i > a and keys[p.i - 1] in ("in", "at") and len({q.code for q in actors + recips} - {p.code}) >= 2
+        if any(hosts(p) for p in actors + recips):
+            actors = [p for p in actors if not hosts(p)]
+            recips = [p for p in recips if not hosts(p)]
     c.actors, c.recipients, c.mediators = actors, recips, mediators
 
 
@@ -1069,12 +1103,12 @@ def _location(sw: SentenceWork, c: Cand) -> str | None:
     best = None
     best_d = 10 ** 9
     for pl in sw.places.places():
-        pi, name = pl
+        pi, name, is_country = pl
         if pi <= sw.a or keys[pi - 1] not in ("in", "at", "to", "for") or sw.in_attr(pi):
             continue
         if keys[pi - 1] in ("to", "for") and c.type != "VISIT":
             continue
-        d = abs(pi - c.i)
+        d = abs(pi - c.i) + (8 if is_country else 0)   # "in Tianjin" says more than "in China"
         if d < best_d and d <= 25:
             best, best_d = name, d
     return best
@@ -1094,7 +1128,9 @@ class ArticleContext:
     last_date: str | None = None      # the last date resolved in the article ("the next day")
 
 
-def _main_pair(parties: list[PartyRef]) -> tuple[str, str] | None:
+def _main_pair(parties: list[PartyRef], bounds: list[int] | None = None) -> tuple[str, str] | None:
+    """The article's two main parties: the pair named together in the most sentences
+    (bounds: token index where each sentence starts), else the two most named."""
     cnt = Counter()
     first: dict[str, int] = {}
     for n, p in enumerate(parties):
@@ -1104,6 +1140,23 @@ def _main_pair(parties: list[PartyRef]) -> tuple[str, str] | None:
         first.setdefault(p.code, n)
     if len(cnt) < 2:
         return None
+    if bounds:
+        pairs = Counter()
+        by_sent: dict[int, set] = {}
+        for p in parties:
+            if p.code in cnt:
+                by_sent.setdefault(bisect.bisect_right(bounds, p.i), set()).add(p.code)
+        for codes in by_sent.values():
+            cs = sorted(codes)
+            if len(cs) > 6:
+                continue
+            for x in range(len(cs)):
+                for y in range(x + 1, len(cs)):
+                    pairs[(cs[x], cs[y])] += 1
+        if pairs:
+            best = max(pairs, key=lambda pr: (pairs[pr], cnt[pr[0]] + cnt[pr[1]], -min(first[pr[0]], first[pr[1]])))
+            if pairs[best] >= 2 or len(pairs) == 1:
+                return best
     top = sorted(cnt, key=lambda c: (-cnt[c], first[c]))[:2]
     return (top[0], top[1])
 
@@ -1135,7 +1188,8 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
         if poss and j < n and doc.keys[j] in ("s",):
             j += 1
         prefs.append(PartyRef(i, j, m.code, m.kind, m.text, m.start, m.end, poss))
-    ctx = ArticleContext(_main_pair(prefs))
+    bounds = sorted(bisect.bisect_left(starts, s0) for s0, _ in sentences)
+    ctx = ArticleContext(_main_pair(prefs, bounds))
     finds = _ArticleFinds(doc, places_fn, dates_fn)
     events: list[Event] = []
     p_starts = [p.i for p in prefs]
@@ -1208,7 +1262,8 @@ class _Lazy:
         ks, out = self.finds.places()
         lo = bisect.bisect_left(ks, self.a)
         hi = bisect.bisect_left(ks, self.b)
-        res = out[lo:hi] + [(p.i, p.text) for p in self.parties if p.kind in ("capital", "territory")]
+        res = [(i, name, False) for i, name in out[lo:hi]]
+        res += [(p.i, p.text, p.kind == "country") for p in self.parties if p.kind in ("capital", "territory", "country")]
         res.sort()
         return res
 
@@ -1217,6 +1272,10 @@ class _Lazy:
         lo = bisect.bisect_left(ks, self.a)
         hi = bisect.bisect_left(ks, self.b)
         return out[lo:hi]
+
+
+def _upcoming(c: Cand) -> bool:
+    return bool(c.future or c.hypothetical or c.intent in ("agreed-future", "proposed"))
 
 
 def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, resolve_fn) -> list[Event]:
@@ -1261,7 +1320,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             continue
         if c.pos == "n" and c.strength < 4:
             continue
-        if any(x.type == c.type for x in chosen):
+        if any(x.type == c.type and _upcoming(x) == _upcoming(c) for x in chosen):
             continue
         chosen.append(c)
     if not chosen:
@@ -1335,10 +1394,22 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         for o in chosen:
             if o.i > c.j and o.i < hi:
                 hi = o.i
-        for k in range(lo, hi):
-            cs = doc.cues.get(k)
-            if cs and not sw.in_attr(k) and k not in date_toks:
-                for _, cue in cs:
+        skip_lo = skip_hi = -1
+        if c.pos == "n" and c.j < sw.b and keys_[c.j] == ",":
+            for k in range(c.j + 1, min(sw.b, c.j + 12)):
+                if keys_[k] == ",":
+                    skip_lo, skip_hi = c.j, k   # ", initially set for noon,": an aside
+                    break
+        srt = doc._sorted.get("status")
+        if srt is None:
+            doc.cue_in("status", 0, 0)
+            srt = doc._sorted["status"]
+        x = bisect.bisect_left(srt, lo)
+        while x < len(srt) and srt[x] < hi:
+            k = srt[x]
+            x += 1
+            if not sw.in_attr(k) and k not in date_toks and not skip_lo < k < skip_hi:
+                for _, cue in doc.cues[k]:
                     if cue.kind == "status":
                         cues.add(cue.value)
         if c.pos == "v" and c.i > sw.a and keys_[c.i - 1] in ("is", "are", "am") and keys_[c.i].endswith("ing"):
@@ -1359,7 +1430,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             )
             if cls in ("coop", "hostile") and st in ("cancelled", "deferred", "denied") and c.type not in ("CEASEFIRE",):
                 st, why = "held", "default=past"
-        key = (c.type, _dyad(actors, recips) or ",".join(actors + recips))
+        # one event per type and dyad; a meeting held and the next one agreed are two
+        key = (c.type, _dyad(actors, recips) or ",".join(actors + recips), st in ("scheduled", "expected", "proposed"))
         if key in seen:
             continue
         seen.add(key)
