@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime as _dt
-import itertools
 import json
 import multiprocessing
 import os

@@ -308,7 +308,10 @@ def show(ctx, uid, explain, fmt):
             w(f"{k:>10}: {output.clean(v)}\n")
     w("\n" + output.clean_block(art["body"]).strip() + "\n")
     w("\n" + b(f"Events ({len(evs)})") + "\n")
-    _print_events(evs, explain)
+    if evs:
+        _print_events(evs, explain)
+    else:
+        w("no events found in this article\n")
 
 
 def _published_label(art) -> str | None:

@@ -15,6 +15,7 @@ from datetime import date as Date
 _COMPATIBLE = {
     "denied": {"denied"},
 }
+_AHEAD = {"proposed", "expected", "scheduled"}
 _ORDER = ["proposed", "expected", "scheduled", "deferred", "resumed", "ongoing", "held", "cancelled", "failed", "denied"]
 
 
@@ -68,7 +69,7 @@ class Cluster:
     def status(self) -> str:
         """The latest reported status (by the article's date), ties to the later stage."""
         def key(m: Mention):
-            return (m.published or "", _ORDER.index(m.status) if m.status in _ORDER else 0)
+            return (m.published or "", bool(m.date), _ORDER.index(m.status) if m.status in _ORDER else 0)
 
         return max(self.mentions, key=key).status
 
@@ -153,7 +154,8 @@ def same_event(m: Mention, c: Cluster) -> bool:
         return True
     # no date on one side: the same article, or the same place within a week
     for other in c.mentions:
-        if other.uid == m.uid and (not m.date or not other.date):
+        if (other.uid == m.uid and (not m.date or not other.date)
+                and m.status == other.status):
             return True
         if (m.location and other.location == m.location and _near(m.published, other.published, 7)
                 and (not m.date or not other.date)):

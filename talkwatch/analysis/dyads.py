@@ -10,6 +10,7 @@ from talkwatch.analysis.clusters import Cluster, Mention, cluster
 FUTURE = {"proposed", "expected", "scheduled"}
 CEASEFIRE_OFF = {"failed", "cancelled", "denied"}
 PERIOD_DAYS = 90
+UNDATED_LAG = 3
 SPARK = "▁▂▃▄▅▆▇█"
 
 
@@ -89,8 +90,15 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
         """When this development became the latest news: a past event when it happened, an
         announced one when it was announced."""
         if r["status"] in FUTURE:
-            return r["first_seen"] or r["sort_date"] or ""
-        return r["sort_date"] or r["last_seen"] or ""
+            return r["first_seen"] or r["sort_date"] or r["date"] or ""
+        if not r["date"] and r["first_seen"]:
+            # an undated report of a past event tells of the days before it, not of its own day
+            d = _d(r["first_seen"])
+            return (d - timedelta(days=UNDATED_LAG)).isoformat() if d else r["first_seen"]
+        if r["sort_date"] and r["last_seen"]:
+            # a deferral or cancellation of a planned date is news on the day it is reported
+            return min(r["sort_date"], r["last_seen"])
+        return r["sort_date"] or r["last_seen"] or r["date"] or ""
 
     def latest(types: set[str], upto: str | None, extra=None):
         best, best_key = None, None
@@ -98,7 +106,7 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
             if r["type"] not in types and not (extra and extra(r)):
                 continue
             k = known(r)
-            if not k or (upto and k[:len(upto)] > upto):
+            if upto and (not k or k.startswith("--") or k[:len(upto)] > upto):
                 continue
             key = (k[:10], r["status"] not in FUTURE, r["mentions"])
             if best is None or key >= best_key:
@@ -133,11 +141,11 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
     if dated:
         nxt = min(dated, key=lambda r: r["date"])
     else:
-        # an undated meeting announced in the newest reports
+        # a meeting announced in the newest reports whose date is partly known or unknown
         undated = [r for r in upcoming if r["type"] in {"TALKS", "VISIT"} and (not r["date"] or r["date"].startswith("--"))
-                   and r["first_seen"] and ref and r["first_seen"] >= ref[:10]]
+                   and (not ref or ref.startswith("--") or (r["first_seen"] and r["first_seen"] >= ref[:10]))]
         if undated:
-            nxt = max(undated, key=lambda r: r["first_seen"])
+            nxt = max(undated, key=lambda r: (known(r), r["date"] or ""))
     next_obj = None
     if nxt:
         next_obj = {"type": nxt["type"], "status": nxt["status"], "date": nxt["date"], "location": nxt["location"],
@@ -165,7 +173,14 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
             mediators[m] = mediators.get(m, 0) + r["mentions"]
     parts = []
     if talks_status:
-        parts.append(f"talks {talks_status}")
+        part = f"talks {talks_status}"
+        if talks_status in FUTURE:
+            setback = [r for r in rows if r["type"] == "TALKS" and r["status"] in {"deferred", "cancelled", "failed"}
+                       and known(r) and known(r) <= known(talks)]
+            if setback:
+                s_ = max(setback, key=known)
+                part = f"talks {s_['status']}" + (f" ({s_['date']})" if s_["date"] else "") + f", now {talks_status}"
+        parts.append(part)
     if ceasefire is True:
         parts.append("ceasefire")
     elif ceasefire is False:

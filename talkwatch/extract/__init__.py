@@ -26,7 +26,7 @@ class Extraction:
     published_how: str | None = None
 
 
-def _reference(body: str, published, title: str | None):
+def _reference(body: str, published, title: str | None, not_after=None):
     """The article's reference date: the metadata's, else one inferred from the text."""
     from talkwatch.extract import dates
 
@@ -39,12 +39,12 @@ def _reference(body: str, published, title: str | None):
         if ref is not None and not ref.known:
             how = ref.how
             ref = None
-            inferred = _infer(body, title)
+            inferred = _infer(body, title, not_after)
             if inferred is not None:
                 return inferred
             return _Unknown(how)
     if ref is None:
-        ref = _infer(body, title)
+        ref = _infer(body, title, not_after)
     return ref
 
 
@@ -55,20 +55,24 @@ class _Unknown:
         self.how = how
 
 
-def _infer(body: str, title: str | None):
+def _infer(body: str, title: str | None, not_after=None):
     from talkwatch.extract import dates
 
     try:
-        ref = dates.infer_published(body)
+        ref = dates.infer_published(body, not_after)
         if ref is None and title:
-            ref = dates.infer_published(title)
+            ref = dates.infer_published(title, not_after)
         return ref
     except Exception:
         return None
 
 
-def extract(body: str, published: str | None = None, title: str | None = None) -> Extraction:
-    """Events of one article. `published` is the metadata date (any common form)."""
+def extract(body: str, published: str | None = None, title: str | None = None, not_after=None) -> Extraction:
+    """Events of one article. `published` is the metadata date (any common form).
+
+    `not_after` (a datetime.date, optional) is the latest day the article can speak from
+    (the day it is indexed); it only bounds the year of a date inferred from a weekday.
+    """
     out = Extraction()
     if not isinstance(body, str):
         try:
@@ -76,7 +80,7 @@ def extract(body: str, published: str | None = None, title: str | None = None) -
         except Exception:
             return out
     try:
-        ref = _reference(body[:MAX_CHARS], published, title)
+        ref = _reference(body[:MAX_CHARS], published, title, not_after)
     except Exception:
         ref = None
     if isinstance(ref, _Unknown):

@@ -50,6 +50,9 @@ NOUN_PRE = {"any", "all", "some", "no", "such", "'", "new", "fresh", "further", 
 MEETING_LIKE = {"TALKS", "VISIT", "MEDIATION", "AGREEMENT", "CEASEFIRE"}
 COOP_DEEDS = {"AID", "RETREAT", "CONCESSION", "COOPERATION", "SUPPORT"}
 HOSTILE_DEEDS = {"PROTEST", "MOBILIZATION", "SANCTION", "COERCION", "ATTACK"}
+MEDIATING_WORDS = {"mediating", "mediators", "mediator", "facilitating", "facilitators", "brokering"}
+MEDIATING_LINKS = {"are", "is", "were", "was", "been", "have", "has", "be", "will", "acting", "act", "as", "the",
+                   "serving", "who", "also", "jointly"}
 MEDIATOR_NOUNS = {"request", "mediation", "invitation", "initiative", "auspices", "facilitation", "offices", "efforts"}
 SYMMETRIC = {"TALKS", "AGREEMENT", "CEASEFIRE", "COOPERATION"}
 
@@ -458,6 +461,10 @@ class SentenceWork:
                 if self.a <= k < self.b:
                     out += _group_after(self, e, limit=4)
             keys = self.keys
+            # "with Qatar and Turkey mediating", "Qatar and Türkiye are mediating", "... as mediators"
+            for k in range(self.a, self.b):
+                if keys[k] in MEDIATING_WORDS:
+                    out += _group_before(self, k)
             for p in self.parties:
                 if p.possessive and p.j < self.b and keys[p.j] in MEDIATOR_NOUNS:
                     out += [q for q in self.parties if q.i >= p.i - 6 and q.j <= p.j]
@@ -874,6 +881,38 @@ def _modality(sw: SentenceWork, c: Cand) -> bool:
         c.notes.append("hypothetical")
         return False
     return info is not None
+
+
+def _group_before(sw: SentenceWork, k: int) -> list[PartyRef]:
+    """Parties listed right before token k, over a few linking words: 'X and Y (are) mediating'."""
+    keys = sw.keys
+
+    def covering(i: int) -> PartyRef | None:
+        for p in sw.parties:
+            if p.i <= i < p.j:
+                return p
+        return None
+
+    out: list[PartyRef] = []
+    i = k - 1
+    skipped = 0
+    while i >= sw.a and covering(i) is None:
+        if keys[i] not in MEDIATING_LINKS or skipped >= 4:
+            return []
+        skipped += 1
+        i -= 1
+    while i >= sw.a:
+        p = covering(i)
+        if p is not None:
+            if p not in out:
+                out.append(p)
+            i = p.i - 1
+            continue
+        if keys[i] in ("and", ",", "&", "the") and out:
+            i -= 1
+            continue
+        break
+    return list(reversed(out))
 
 
 def _group_after(sw: SentenceWork, i: int, limit: int = 8) -> list[PartyRef]:

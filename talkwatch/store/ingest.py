@@ -127,7 +127,7 @@ def _prepare_article(art) -> dict:
             raise _Skip
         from talkwatch.extract import extract
 
-        ex = extract(art.body, published=art.published, title=art.title)
+        ex = extract(art.body, published=art.published, title=art.title, not_after=_today())
         published = ex.published
         pub_source = ex.published_source
         pub_how = ex.published_how
@@ -155,6 +155,13 @@ def _prepare_article(art) -> dict:
         "hash": _article_hash(art),
         "events": events,
     }
+
+
+def _today():
+    """The day of indexing: no article speaks from the future (bounds weekday-inferred years)."""
+    import datetime
+
+    return datetime.date.today()
 
 
 def _precision(iso: str) -> str | None:
