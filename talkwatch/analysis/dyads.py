@@ -87,10 +87,11 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
                     else (max(evidence_dates) if evidence_dates else None))
 
     def known(r: dict) -> str:
-        """When this development became the latest news: a past event when it happened, an
-        announced one when it was announced."""
+        """When this development was the latest news: a past event when it happened (or when
+        its deferral was reported), an announced one when it was last reported."""
         if r["status"] in FUTURE:
-            return r["first_seen"] or r["sort_date"] or r["date"] or ""
+            # an announced round stays news while it is reported again
+            return r["last_seen"] or r["sort_date"] or r["date"] or ""
         if not r["date"] and r["first_seen"]:
             # an undated report of a past event tells of the days before it, not of its own day
             d = _d(r["first_seen"])
