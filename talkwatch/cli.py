@@ -36,6 +36,20 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("talkwatch: interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):
+                try:
+                    sys.stdout = open(os.devnull, "w")
+                except OSError:
+                    pass
+                ctx.exit(0)
+            raise Failure(f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")) from None
+        except Exception as exc:
+            if os.environ.get("TALKWATCH_DEBUG"):
+                raise
+            raise Failure(f"internal error: {exc!r} (set TALKWATCH_DEBUG=1 to see where)") from None
         except BrokenPipeError:
             # `talkwatch search x | head`: the reader left; not an error
             try:

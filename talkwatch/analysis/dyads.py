@@ -20,7 +20,7 @@ def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None)
 
     rows = conn.execute(
         "SELECT e.id, e.type, e.status, e.dyad, e.date, e.date_precision, e.location, e.mediators, e.uid,"
-        " e.article_id, a.published, a.source, a.dup_of, e.goldstein, e.sentence, c.fields, c.reject"
+        " e.article_id, a.published, a.source, a.dup_of, e.goldstein, substr(a.body, e.start + 1, e.\"end\" - e.start), c.fields, c.reject"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
         " WHERE e.dyad = ? OR e.fingerprint IN"

@@ -92,6 +92,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, sort_date);
+CREATE INDEX IF NOT EXISTS events_dyad_article ON events(dyad, article_id);
 CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date);
 CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster);
 CREATE INDEX IF NOT EXISTS events_fp ON events(fingerprint);
@@ -232,6 +233,12 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA recursive_triggers = ON")
         conn.execute("PRAGMA foreign_keys = OFF")
+        if version == 0:
+            # before any table exists: 16 KB pages keep 2-4 KB articles inline (no half-empty overflow pages)
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA page_size = 16384")
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
             migrate(conn, version)
     except sqlite3.OperationalError as exc:
@@ -242,7 +249,7 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
 def _reader_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cache_size = -32000")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA mmap_size = 268435456")
+    conn.execute("PRAGMA mmap_size = 67108864")
 
 
 def _writable(path: Path) -> bool:

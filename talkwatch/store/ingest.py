@@ -83,7 +83,7 @@ def _article_hash(a) -> str:
 
 def process_file(job: tuple) -> dict:
     """Read one file and extract its events. Runs in a worker; never raises."""
-    path, root, known_hash = job
+    path, root, known_hash, known = job
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -111,6 +111,7 @@ def process_file(job: tuple) -> dict:
         "hash": digest,
         "articles": articles,
         "warnings": list(result.warnings),
+        "known": known,
     }
 
 
@@ -229,9 +230,10 @@ class Writer:
         self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
         return len(rows)
 
-    def write_file(self, res: dict, size: int | None, mtime: float | None, now: str) -> tuple[int, int]:
+    def write_file(self, res: dict, size: int | None, mtime: float | None, now: str, known: bool = True) -> tuple[int, int]:
         path = res["path"]
-        self.remove_file(path)
+        if known:
+            self.remove_file(path)
         n_articles = n_events = 0
         for art in res.get("articles", ()):
             uid = art["uid"]
@@ -277,7 +279,7 @@ class Writer:
                     json.dumps(ev.get("mediators") or []), ev.get("dyad"),
                     ev.get("location"), ev.get("date"), ev.get("date_precision"), ev.get("date_source"),
                     ev.get("date_text"), ev.get("date_how"), sort_date(ev.get("date"), art["published"]),
-                    ev.get("attribution"), ev.get("sentence"), ev.get("start"), ev.get("end"),
+                    ev.get("attribution"), None, ev.get("start"), ev.get("end"),  # sentence: read from the body
                     ev.get("rule"), ev.get("trigger"), ev.get("trigger_start"), ev.get("trigger_end"),
                 ))
             if rows:
@@ -452,7 +454,7 @@ def index_paths(
                     summary.unchanged += 1
                     continue
                 # a file indexed before keeps its root (and so its uid and corrections)
-                jobs.append((path, old[3] if old and old[3] else root, old[2] if old else None))
+                jobs.append((path, old[3] if old and old[3] else root, old[2] if old else None, old is not None))
 
             writer = Writer(conn)
             # files gone from an indexed folder
@@ -475,7 +477,7 @@ def index_paths(
                     n = workers or os.cpu_count() or 1
                     ctx = multiprocessing.get_context("fork")
                     pool = ctx.Pool(processes=n)
-                    results = pool.imap(process_file, jobs, chunksize=4)
+                    results = _windowed(pool, jobs)
                 else:
                     results = map(process_file, jobs)
                 batch: list[dict] = []
@@ -512,6 +514,15 @@ def index_paths(
     return summary
 
 
+WINDOW = 512   # files in flight: bounds the memory of results waiting for the writer
+
+
+def _windowed(pool, jobs):
+    """pool.imap over windows of jobs, so results never pile up faster than they are written."""
+    for i in range(0, len(jobs), WINDOW):
+        yield from pool.imap(process_file, jobs[i:i + WINDOW], chunksize=4)
+
+
 def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_skip) -> int:
     with conn:
         for res in batch:
@@ -528,7 +539,7 @@ def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_s
                 # a file that became unreadable or empty loses its old articles
                 writer.remove_file(path)
             else:
-                n_art, n_ev = writer.write_file(res, size, mtime, now)
+                n_art, n_ev = writer.write_file(res, size, mtime, now, known=res.get("known", True))
                 summary.files_indexed += 1
                 summary.articles_indexed += n_art
                 summary.events += n_ev
@@ -554,8 +565,12 @@ def _clear(conn: sqlite3.Connection) -> None:
 
 
 def _refresh_analysis(conn: sqlite3.Connection) -> None:
+    from talkwatch.analysis import refresh
+
     try:
-        from talkwatch.analysis import refresh
-    except ImportError:
-        return
-    refresh(conn)
+        refresh(conn)
+    except Exception as exc:  # the articles and events are in; the summaries can be redone
+        import sys
+
+        print(f"talkwatch: warning: dyad summaries not updated ({exc!r}); they will be at the next index",
+              file=sys.stderr)

@@ -40,6 +40,8 @@ def normalise_dyad(text: str) -> str:
 
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
+    if "_sentence" in d:
+        d["sentence"] = d.pop("_sentence") or d.get("sentence")
     for k in _LIST_FIELDS:
         try:
             d[k] = json.loads(d[k]) if d.get(k) else []
@@ -86,8 +88,11 @@ def _retype(ev: dict) -> None:
         ev.update({k: info[k] for k in ("plover", "plover_mode", "cameo", "goldstein") if k in info})
 
 
+# the sentence is not stored twice: it is read from the article body by its offsets
+SENTENCE_SQL = 'substr(a.body, e.start + 1, e."end" - e.start)'
 _SELECT_EVENTS = (
-    "SELECT e.*, c.fields AS _cfields, c.reject AS _creject FROM events e"
+    f"SELECT e.*, {SENTENCE_SQL} AS _sentence, c.fields AS _cfields, c.reject AS _creject FROM events e"
+    " JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
 )
 
@@ -135,6 +140,7 @@ def events(
     out = []
     want_type = type.upper() if type else None
     want_status = status.lower() if status else None
+    want_dyad = normalise_dyad(dyad) if dyad else None
     for row in rows:
         ev = _event_row(row)
         fields = json.loads(ev.pop("_cfields")) if ev.get("_cfields") else None
@@ -142,7 +148,7 @@ def events(
         ev = apply_correction(ev, fields, reject)
         if ev.get("rejected") and not include_rejected:
             continue
-        if dyad and ev.get("dyad") != normalise_dyad(dyad):
+        if want_dyad and ev.get("dyad") != want_dyad:
             continue
         if want_type and ev.get("type") != want_type:
             continue
