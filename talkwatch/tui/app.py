@@ -32,6 +32,8 @@ from talkwatch.tui.widgets.dyads import DyadList
 from talkwatch.tui.widgets.events import EventList
 from talkwatch.tui.widgets.reader import Reader
 
+DYADS_IN_PANE = 150
+
 PANES = ("articles", "reader", "events", "dyads")
 PANE_TITLES = {"articles": "Articles", "reader": "Reader", "events": "Events", "dyads": "Dyads"}
 _DYAD_FILTER = re.compile(r"(?i)(?:^|\s)dyad:\S+")
@@ -596,10 +598,13 @@ class TalkwatchApp(App):
 
     @on(DyadsReady)
     def _dyads_ready(self, message: DyadsReady) -> None:
-        self.dyad_summaries = message.summaries
+        # the most active pairs first; the pane lists the top ones, the palette (ctrl+p) all
+        self.dyad_summaries = sorted(message.summaries, key=lambda s: (-(s.get("clusters") or 0), s.get("dyad") or ""))
         dyads = self.q("#dyads", DyadList)
-        dyads.show(message.summaries, keep=self.dyad)
-        dyads.border_title = Text(f"Dyads · {len(message.summaries)}")
+        shown = self.dyad_summaries[:DYADS_IN_PANE]
+        dyads.show(shown, keep=self.dyad)
+        more = len(self.dyad_summaries) - len(shown)
+        dyads.border_title = Text(f"Dyads · {len(self.dyad_summaries)}" + (f" (top {len(shown)}; ctrl+p for all)" if more else ""))
 
     @on(DyadList.Chosen)
     def _dyad_chosen(self, message: DyadList.Chosen) -> None:
