@@ -38,15 +38,30 @@ def normalise_dyad(text: str) -> str:
     raise TalkwatchError(f"cannot read the dyad {text!r}: use two country codes or names, e.g. AFG-PAK or india-pakistan")
 
 
+_LIST_CACHE: dict[str, list] = {}
+
+
+def _codes(value: str | None) -> list:
+    """A stored JSON list of party codes; the few distinct values are parsed once."""
+    if not value or value == "[]":
+        return []
+    got = _LIST_CACHE.get(value)
+    if got is None:
+        try:
+            got = json.loads(value)
+        except (TypeError, ValueError):
+            got = []
+        if len(_LIST_CACHE) < 50000:
+            _LIST_CACHE[value] = got
+    return list(got)
+
+
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
     if "_sentence" in d:
         d["sentence"] = d.pop("_sentence") or d.get("sentence")
     for k in _LIST_FIELDS:
-        try:
-            d[k] = json.loads(d[k]) if d.get(k) else []
-        except (TypeError, ValueError):
-            d[k] = []
+        d[k] = _codes(d.get(k))
     return d
 
 
@@ -111,7 +126,6 @@ def events(
     include_rejected: bool = False,
     explain: bool = False,
 ) -> list[dict]:
-    conn.row_factory = sqlite3.Row
     where, params = [], []
     if dyad:
         d = normalise_dyad(dyad)
@@ -131,23 +145,32 @@ def events(
     if until:
         where.append("e.sort_date <= ?")
         params.append(until + "\uffff")
-    sql = _SELECT_EVENTS + (" WHERE " + " AND ".join(where) if where else "")
+    cols = [c for c in EVENT_FIELDS if c != "sentence"] + ["rule", "trigger", "trigger_start", "trigger_end",
+                                                          "date_how", "fingerprint"]
+    select = ", ".join(f'e."{c}"' for c in cols)
+    sql = (f"SELECT {select}, {SENTENCE_SQL}, c.fields, c.reject FROM events e"
+           " JOIN articles a ON a.id = e.article_id LEFT JOIN corrections c ON c.fingerprint = e.fingerprint")
+    sql += (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY e.sort_date = '', e.sort_date, e.uid, e.seq"
-    try:
-        rows = conn.execute(sql, params).fetchall()
-    finally:
-        conn.row_factory = None
+    rows = conn.execute(sql, params).fetchall()
+    names = cols + ["sentence"]
+    n = len(names)
+    list_at = [names.index(k) for k in _LIST_FIELDS]
     out = []
     want_type = type.upper() if type else None
     want_status = status.lower() if status else None
     want_dyad = normalise_dyad(dyad) if dyad else None
     for row in rows:
-        ev = _event_row(row)
-        fields = json.loads(ev.pop("_cfields")) if ev.get("_cfields") else None
-        reject = ev.pop("_creject")
-        ev = apply_correction(ev, fields, reject)
-        if ev.get("rejected") and not include_rejected:
-            continue
+        ev = dict(zip(names, row[:n]))
+        for i in list_at:
+            ev[names[i]] = _codes(row[i])
+        cfields, creject = row[n], row[n + 1]
+        if cfields is not None or creject:
+            ev = apply_correction(ev, json.loads(cfields) if cfields else None, creject)
+            if ev.get("rejected") and not include_rejected:
+                continue
+        else:
+            ev["corrected"] = False
         if want_dyad and ev.get("dyad") != want_dyad:
             continue
         if want_type and ev.get("type") != want_type:
