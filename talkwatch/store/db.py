@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 CREATE TABLE IF NOT EXISTS article_keys (key INTEGER NOT NULL, article_id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS article_keys_key ON article_keys(key);
 CREATE INDEX IF NOT EXISTS article_keys_article ON article_keys(article_id);
@@ -93,6 +94,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, sort_date);
 CREATE INDEX IF NOT EXISTS events_dyad_article ON events(dyad, article_id);
+CREATE INDEX IF NOT EXISTS events_type_article ON events(type, article_id);
 CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date);
 CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster);
 CREATE INDEX IF NOT EXISTS events_fp ON events(fingerprint);

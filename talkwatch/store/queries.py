@@ -251,13 +251,13 @@ def recent_articles(conn: sqlite3.Connection, limit: int = 50, offset: int = 0, 
             rows = conn.execute(
                 "SELECT id, uid, title, published, source FROM articles WHERE id IN"
                 " (SELECT article_id FROM events WHERE dyad = ?)"
-                " ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?",
+                " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
                 (normalise_dyad(dyad), limit, offset),
             ).fetchall()
         else:
             rows = conn.execute(
                 "SELECT id, uid, title, published, source FROM articles"
-                " ORDER BY published IS NULL, published DESC, id DESC LIMIT ? OFFSET ?",
+                " ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
                 (limit, offset),
             ).fetchall()
         return [dict(r) for r in rows]

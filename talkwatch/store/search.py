@@ -278,29 +278,31 @@ def _parse_date_filter(value: str, end: bool) -> str | None:
 
 
 def _filter_sql(q: Query, conn: sqlite3.Connection) -> tuple[list[str], list]:
-    where, params = [], []
+    """Each filter as a query of article ids answered from an index alone (no article rows
+    read: they hold the bodies), to be intersected."""
+    sets, params = [], []
     f = q.filters
     if "source" in f:
-        where.append("a.source LIKE ? ESCAPE '\\'")
+        sets.append("SELECT id FROM articles WHERE source LIKE ? ESCAPE '\\'")
         params.append("%" + f["source"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if "since" in f:
-        where.append("a.published >= ?")
+        sets.append("SELECT id FROM articles WHERE published >= ?")
         params.append(_parse_date_filter(f["since"], end=False))
     if "until" in f:
-        where.append("a.published <= ?")
+        sets.append("SELECT id FROM articles WHERE published <= ?")
         params.append(_parse_date_filter(f["until"], end=True))
     if "dyad" in f:
         from talkwatch.store.queries import normalise_dyad
 
-        where.append("a.id IN (SELECT article_id FROM events WHERE dyad = ?)")
+        sets.append("SELECT DISTINCT article_id FROM events WHERE dyad = ?")
         params.append(normalise_dyad(f["dyad"]))
     if "type" in f:
-        where.append("a.id IN (SELECT article_id FROM events WHERE type = ?)")
+        sets.append("SELECT DISTINCT article_id FROM events WHERE type = ?")
         params.append(f["type"].upper())
     if "uid" in f:
-        where.append("a.uid = ?")
+        sets.append("SELECT id FROM articles WHERE uid = ?")
         params.append(f["uid"])
-    return where, params
+    return sets, params
 
 
 def search(
@@ -316,26 +318,40 @@ def search(
     fixes = correct_words(conn, q) if (correct and q.has_text) else {}
     expand = expand_prefixes(conn, q)
     match = to_match(q, fixes, expand)
-    where, params = _filter_sql(q, conn)
+    sets, params = _filter_sql(q, conn)
     if match is None and q.negated:
         # only exclusions (`-cricket`): every article without them, newest first
-        where.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        sets.append("SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(negated_match(q, expand))
+    if sets:
+        # materialise the filtered article ids once (an indexed temp table): a compound
+        # subquery inside MATCH queries would be evaluated again and again
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS tw_ids (id INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.tw_ids")
+        conn.execute(f"INSERT OR IGNORE INTO temp.tw_ids {' INTERSECT '.join(sets)}", params)
+        conn.commit()
+        sets, params = ["SELECT id FROM temp.tw_ids"], []
+    idset = " INTERSECT ".join(sets)
     if match is None:
-        # no words: filters only (or nothing): newest first
-        sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+        # no words: filters only (or nothing): newest first (NULL dates sort last in DESC)
+        sql_where = f" WHERE a.id IN ({idset})" if sets else ""
         rows = conn.execute(
             f"SELECT a.id, a.uid, a.title, a.published, a.source, substr(a.body, 1, 240) FROM articles a"
-            f"{sql_where} ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+            f"{sql_where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        total = conn.execute(f"SELECT count(*) FROM articles a{sql_where}", params).fetchone()[0]
+        if sets:
+            total = conn.execute("SELECT count(*) FROM temp.tw_ids").fetchone()[0]
+        else:
+            total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         hits = [Hit(uid=r[1], title=r[2], published=r[3], source=r[4], score=0.0,
                     snippet=_plain_lead(r[5]), id=r[0]) for r in rows]
         return Result(hits, fixes, total, False, "recent", None, (time.perf_counter() - t0) * 1000)
 
-    extra = (" AND " + " AND ".join(where)) if where else ""
-    join = " JOIN articles a ON a.id = f.rowid" if where else ""
+    # `+f.rowid`: a plain membership test on each match; a bare rowid IN would be handed
+    # to FTS5, which then runs the whole MATCH once per id of the set
+    extra = f" AND +f.rowid IN ({idset})" if sets else ""
+    join = ""
     try:
         capped = conn.execute(
             f"SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra}"
