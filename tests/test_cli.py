@@ -458,3 +458,16 @@ def test_events_since_garbage_is_an_error(tw_run, tw_db):
     tw_seed_event(tw_db, TW_UIDS["istanbul"])
     res = tw_run("--db", tw_db, "events", "--since", "garbage", "--json")
     assert res.exit_code in (1, 2) and "garbage" in res.stderr
+
+
+def test_index_tells_a_kept_file_with_bad_lines_from_a_skipped_file(tw_run, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "feed.jsonl").write_text('{"id": 1, "title": "ok", "text": "Envoys met in Doha."}\n{broken\n',
+                                       encoding="utf-8")
+    (folder / "blob.txt").write_bytes(b"\x00\x01binary")
+    res = tw_run("--db", tmp_path / "m.db", "index", folder)
+    assert res.exit_code == 0
+    assert "kept" in res.stderr and "feed.jsonl" in res.stderr and "line 2" in res.stderr
+    assert "skipped" in res.stderr and "blob.txt" in res.stderr
+    assert "indexed 1 article" in res.stderr

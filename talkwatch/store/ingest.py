@@ -395,6 +395,7 @@ def index_paths(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
+    on_warning: Callable[[str, str], None] | None = None,
     wait: bool = True,
     on_wait: Callable[[], None] | None = None,
 ) -> Summary:
@@ -484,12 +485,12 @@ def index_paths(
                 for res in results:
                     batch.append(res)
                     if len(batch) >= BATCH_FILES:
-                        done += _write_batch(conn, writer, batch, stats, now, summary, on_skip)
+                        done += _write_batch(conn, writer, batch, stats, now, summary, on_skip, on_warning)
                         batch = []
                         if progress:
                             progress(done, total)
                 if batch:
-                    done += _write_batch(conn, writer, batch, stats, now, summary, on_skip)
+                    done += _write_batch(conn, writer, batch, stats, now, summary, on_skip, on_warning)
                     if progress:
                         progress(done, total)
             except KeyboardInterrupt:
@@ -523,7 +524,7 @@ def _windowed(pool, jobs):
         yield from pool.imap(process_file, jobs[i:i + WINDOW], chunksize=4)
 
 
-def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_skip) -> int:
+def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_skip, on_warning=None) -> int:
     with conn:
         for res in batch:
             path = res["path"]
@@ -545,8 +546,8 @@ def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_s
                 summary.events += n_ev
                 for w in res.get("warnings") or ():
                     summary.warnings.append((path, w))
-                    if on_skip:
-                        on_skip(path, w)
+                    if on_warning:
+                        on_warning(path, w)
         writer.flush_vocab()
     return len(batch)
 
