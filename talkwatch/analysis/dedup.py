@@ -20,7 +20,7 @@ _WORD = re.compile(r"\w+")
 _MASK = 0xFFFFFFFF
 
 
-LEAD_CHARS = 1600  # near duplicates share their lead: sketch the first part only
+LEAD_CHARS = 1200  # near duplicates share their lead: sketch the first part only
 
 
 def sketch(text: str) -> list[int]:

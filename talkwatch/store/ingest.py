@@ -307,12 +307,13 @@ class Writer:
         if not sk:
             return None
         shared: Counter = Counter()
-        for k in keys(sk):
-            # bounded per key: boilerplate shingles shared by thousands of articles cost nothing
-            for (cid,) in self.conn.execute(
-                "SELECT article_id FROM article_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?", (k, RECENT_PER_KEY)
-            ):
-                shared[cid] += 1
+        ks = keys(sk)
+        # one statement; bounded per key, so boilerplate shingles shared by thousands of
+        # articles cost nothing
+        arm = "SELECT * FROM (SELECT article_id FROM article_keys WHERE key = ? ORDER BY rowid DESC LIMIT ?)"
+        params = [x for k in ks for x in (k, RECENT_PER_KEY)]
+        for (cid,) in self.conn.execute(" UNION ALL ".join([arm] * len(ks)), params):
+            shared[cid] += 1
         ids = sorted(c for c, n in shared.items() if n >= MIN_SHARED_KEYS)
         if not ids:
             return None
