@@ -101,8 +101,11 @@ class Doc:
 
 def tokenize(body: str, rules: Rules) -> Doc:
     """Tokens of the body with their offsets, and every trigger and cue found in them."""
-    if body.isascii():
-        low = body.lower()          # same length as body: offsets hold
+    low = body.lower()
+    if body.isascii() or len(low) == len(body):
+        # lower() kept every character's length (almost all text): offsets hold
+        if not body.isascii():
+            low = low.replace("’", "'")
         spans = [(m.start(), m.group()) for m in TOKEN_RE.finditer(low)]
         if spans:
             starts, keys = (list(x) for x in zip(*spans))
