@@ -8,37 +8,45 @@ import time
 
 def refresh(conn: sqlite3.Connection, dyads: list[str] | None = None) -> int:
     """Recompute clusters and summaries of the dirty dyads (or the ones given). Returns how many."""
-    from talkwatch.analysis.dyads import compute
-
     if dyads is None:
         dyads = [r[0] for r in conn.execute("SELECT dyad FROM dirty_dyads ORDER BY dyad")]
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
-    for dyad in dyads:
-        summary, rows = compute(conn, dyad)
-        with conn:
-            old = [r[0] for r in conn.execute("SELECT id FROM clusters WHERE dyad = ?", (dyad,))]
-            if old:
-                conn.executemany("UPDATE events SET cluster = NULL WHERE cluster = ?", [(i,) for i in old])
-                conn.execute("DELETE FROM clusters WHERE dyad = ?", (dyad,))
-            for row in rows:
-                cur = conn.execute(
-                    "INSERT INTO clusters(dyad, type, status, date, date_precision, sort_date, location, mediators,"
-                    " mentions, articles, sources, first_seen, last_seen, goldstein, sentence, uid, event_id)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (row["dyad"], row["type"], row["status"], row["date"], row["date_precision"], row["sort_date"],
-                     row["location"], json.dumps(row["mediators"]), row["mentions"], row["articles"], row["sources"],
-                     row["first_seen"], row["last_seen"], row["goldstein"], row["sentence"], row["uid"],
-                     row["event_id"]),
-                )
-                conn.executemany("UPDATE events SET cluster = ? WHERE id = ?",
-                                 [(cur.lastrowid, eid) for eid in row["event_ids"]])
-            if rows:
-                conn.execute(
-                    "INSERT INTO dyads(dyad, summary, updated_at) VALUES (?,?,?) ON CONFLICT(dyad) DO UPDATE"
-                    " SET summary = excluded.summary, updated_at = excluded.updated_at",
-                    (dyad, json.dumps(summary), now),
-                )
-            else:
-                conn.execute("DELETE FROM dyads WHERE dyad = ?", (dyad,))
-            conn.execute("DELETE FROM dirty_dyads WHERE dyad = ?", (dyad,))
+    for i in range(0, len(dyads), CHUNK):
+        with conn:  # one transaction per chunk of dyads: a commit per dyad cost more than the work
+            for dyad in dyads[i:i + CHUNK]:
+                _refresh_one(conn, dyad, now)
     return len(dyads)
+
+
+CHUNK = 100
+
+
+def _refresh_one(conn: sqlite3.Connection, dyad: str, now: str) -> None:
+    from talkwatch.analysis.dyads import compute
+
+    summary, rows = compute(conn, dyad)
+    old = [r[0] for r in conn.execute("SELECT id FROM clusters WHERE dyad = ?", (dyad,))]
+    if old:
+        conn.executemany("UPDATE events SET cluster = NULL WHERE cluster = ?", [(i,) for i in old])
+        conn.execute("DELETE FROM clusters WHERE dyad = ?", (dyad,))
+    for row in rows:
+        cur = conn.execute(
+            "INSERT INTO clusters(dyad, type, status, date, date_precision, sort_date, location, mediators,"
+            " mentions, articles, sources, first_seen, last_seen, goldstein, sentence, uid, event_id)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (row["dyad"], row["type"], row["status"], row["date"], row["date_precision"], row["sort_date"],
+             row["location"], json.dumps(row["mediators"]), row["mentions"], row["articles"], row["sources"],
+             row["first_seen"], row["last_seen"], row["goldstein"], row["sentence"], row["uid"],
+             row["event_id"]),
+        )
+        conn.executemany("UPDATE events SET cluster = ? WHERE id = ?",
+                         [(cur.lastrowid, eid) for eid in row["event_ids"]])
+    if rows:
+        conn.execute(
+            "INSERT INTO dyads(dyad, summary, updated_at) VALUES (?,?,?) ON CONFLICT(dyad) DO UPDATE"
+            " SET summary = excluded.summary, updated_at = excluded.updated_at",
+            (dyad, json.dumps(summary), now),
+        )
+    else:
+        conn.execute("DELETE FROM dyads WHERE dyad = ?", (dyad,))
+    conn.execute("DELETE FROM dirty_dyads WHERE dyad = ?", (dyad,))
