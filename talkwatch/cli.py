@@ -210,6 +210,8 @@ class QueryCommand(click.Command):
                     i += 1
             elif a.startswith("-n") and a[2:].isdigit():
                 kept.append(a)
+            elif a.startswith("--") and len(a) > 2:
+                kept.append(a)  # an unknown --option stays a usage error; -word is an exclusion
             else:
                 query.append(a)
             i += 1

@@ -471,3 +471,9 @@ def test_index_tells_a_kept_file_with_bad_lines_from_a_skipped_file(tw_run, tmp_
     assert "kept" in res.stderr and "feed.jsonl" in res.stderr and "line 2" in res.stderr
     assert "skipped" in res.stderr and "blob.txt" in res.stderr
     assert "indexed 1 article" in res.stderr
+
+
+def test_search_unknown_long_option_is_a_usage_error(tw_run, tw_db):
+    res = tw_run("--db", tw_db, "search", "talks", "--bogus")
+    assert res.exit_code == 2
+    assert "--bogus" in res.stderr
