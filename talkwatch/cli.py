@@ -163,12 +163,20 @@ def index(ctx, paths, rebuild, strict, workers, no_wait, quiet):
                 sys.stderr.write("\n")
             click.echo(f"kept {clean(path)}, but {clean(message)}", err=True)
 
+    def on_phase(message):
+        if show_progress:
+            if bar["bar"] is not None:
+                bar["bar"].__exit__(None, None, None)
+                bar["bar"] = None
+            click.echo(message, err=True)
+
     def on_wait():
         click.echo("talkwatch: another index is running on this database; waiting for it to finish...", err=True)
 
     try:
         summary = index_paths(db, paths, rebuild=rebuild, workers=workers, progress=progress,
-                              on_skip=on_skip, on_warning=on_warning, wait=not no_wait, on_wait=on_wait)
+                              on_skip=on_skip, on_warning=on_warning, on_phase=on_phase,
+                              wait=not no_wait, on_wait=on_wait)
     finally:
         if bar["bar"] is not None:
             bar["bar"].__exit__(None, None, None)

@@ -397,6 +397,7 @@ def index_paths(
     progress: Callable[[int, int], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
     on_warning: Callable[[str, str], None] | None = None,
+    on_phase: Callable[[str], None] | None = None,
     wait: bool = True,
     on_wait: Callable[[], None] | None = None,
 ) -> Summary:
@@ -507,6 +508,10 @@ def index_paths(
                 with conn:
                     set_meta(conn, "last_indexed", now)
                     set_meta(conn, "extractor_version", version)
+                if on_phase:
+                    n = conn.execute("SELECT count(*) FROM dirty_dyads").fetchone()[0]
+                    if n:
+                        on_phase(f"updating {n} dyad summar{'y' if n == 1 else 'ies'} ...")
                 _refresh_analysis(conn)
                 conn.execute("PRAGMA optimize")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
