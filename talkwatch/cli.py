@@ -280,7 +280,7 @@ def search(ctx, query, limit, offset, no_correct, fmt):
         title = output.clean(r["title"])
         line = head + output.truncate(title, max(10, width - len(head)))
         out.write((output.BOLD + line + output.RESET if color else line) + "\n")
-        snippet = output._fit(output.clean(r["snippet"]), max(10, width - 4), (MARK_START, MARK_END), color, pad=False)
+        snippet = output.fit_marked(output.clean(r["snippet"]), max(10, width - 4), (MARK_START, MARK_END), color, pad=False)
         out.write(f"    {snippet}\n")
         uid_line = f"    {output.clean(r['uid'])}"
         out.write((output.DIM + uid_line + output.RESET if color else uid_line) + "\n")

@@ -158,7 +158,7 @@ def write_table(
     for row in cells:
         parts = []
         for i, c in enumerate(row):
-            parts.append(_fit(c, widths[i], bold_marks, color, pad=i < len(row) - 1))
+            parts.append(fit_marked(c, widths[i], bold_marks, color, pad=i < len(row) - 1))
         out.write("  ".join(parts).rstrip() + "\n")
 
 
@@ -168,7 +168,7 @@ def _visible_len(text: str, marks) -> int:
     return len(text)
 
 
-def _fit(text: str, width: int, marks, color: bool, pad: bool) -> str:
+def fit_marked(text: str, width: int, marks, color: bool, pad: bool) -> str:
     if not marks:
         t = truncate(text, width)
         return t.ljust(width) if pad else t

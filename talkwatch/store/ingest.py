@@ -21,6 +21,7 @@ from typing import Callable, Iterable
 
 from talkwatch.errors import TalkwatchError
 from talkwatch.store.db import get_meta, open_db, set_meta
+from talkwatch.store.queries import date_precision
 from talkwatch.store.textfold import vocab_words
 
 NO_EXTRACT = bool(os.environ.get("TALKWATCH_NO_EXTRACT"))  # benchmarks: measure indexing alone
@@ -138,7 +139,7 @@ def _prepare_article(art) -> dict:
     except Exception as exc:  # extraction must never cost the article
         pub_how = f"extraction failed: {exc!r}"[:200]
     if published:
-        pub_precision = _precision(published)
+        pub_precision = date_precision(published)
     from talkwatch.analysis.dedup import sketch
 
     return {
@@ -163,19 +164,6 @@ def _today():
     import datetime
 
     return datetime.date.today()
-
-
-def _precision(iso: str) -> str | None:
-    if iso.startswith("--"):
-        return "day" if len(iso) > 4 else "month"
-    n = len(iso)
-    if n >= 10:
-        return "day"
-    if n == 7:
-        return "month"
-    if n == 4:
-        return "year"
-    return None
 
 
 def _relpath(path: str, root: str) -> str:
@@ -325,7 +313,7 @@ class Writer:
                 return cdup or cuid
         return None
 
-    def touch_file(self, path: str, root: str, size, mtime, digest: str | None) -> None:
+    def touch_file(self, path: str, root: str, size, mtime) -> None:
         self.conn.execute(
             "UPDATE files SET size = ?, mtime = ?, root = ? WHERE path = ?", (size, mtime, root, path)
         )
@@ -537,7 +525,7 @@ def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_s
             size, mtime = stats.get(path, (None, None))
             status = res["status"]
             if status == "unchanged":
-                writer.touch_file(path, res["root"], size, mtime, res.get("hash"))
+                writer.touch_file(path, res["root"], size, mtime)
                 summary.unchanged += 1
             elif status == "skipped":
                 summary.skipped.append((path, res["reason"]))

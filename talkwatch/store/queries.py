@@ -80,16 +80,19 @@ def apply_correction(ev: dict, fields: dict | None, reject: int | None) -> dict 
             _retype(ev)
         if "date" in fields:
             ev["date_source"] = "analyst"
-            ev["date_precision"] = _precision(fields["date"])
+            ev["date_precision"] = date_precision(fields["date"])
         ev["corrected"] = True
     return ev
 
 
-def _precision(value: str | None) -> str | None:
+def date_precision(value: str | None) -> str | None:
+    """The precision an ISO 8601 date (reduced forms and timestamps included) claims."""
     if not value:
         return None
-    v = value[2:] if value.startswith("--") else value
-    return {10: "day", 7: "month", 4: "year", 5: "day", 2: "month"}.get(len(v))
+    if value.startswith("--"):
+        return "day" if len(value) >= 7 else "month"
+    n = len(value)
+    return "day" if n >= 10 else {7: "month", 4: "year"}.get(n)
 
 
 def _retype(ev: dict) -> None:

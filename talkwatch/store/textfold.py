@@ -1,4 +1,9 @@
-"""Tokens as FTS5's unicode61 tokenizer sees them (case folded, diacritics removed)."""
+"""Tokens as FTS5's unicode61 tokenizer sees them (case folded, diacritics removed).
+
+Kept apart from extract.textutil.fold on purpose: that one also maps letters such as
+ß, ł, ø for gazetteer matching, which the FTS index does not do; the vocabulary offered
+as spelling corrections must hold words as the index holds them.
+"""
 from __future__ import annotations
 
 import re

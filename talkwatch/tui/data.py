@@ -102,28 +102,11 @@ def count_articles(conn: sqlite3.Connection) -> int:
 
 
 def recent_page(conn: sqlite3.Connection, offset: int, limit: int = PAGE) -> list[Row]:
-    """Newest first, in the order ``queries.recent_articles`` gives, but through the index.
+    """Newest first (undated last), through the index on ``published``."""
+    from talkwatch.store.queries import recent_articles
 
-    ``ORDER BY published IS NULL, ...`` cannot use the index on ``published`` and sorts the
-    whole table (100 ms at 100,000 articles); dated and undated articles are read apart.
-    """
-    dated = conn.execute("SELECT count(*) FROM (SELECT 1 FROM articles WHERE published IS NOT NULL"
-                         " LIMIT ?)", (offset + limit,)).fetchone()[0]
-    rows: list[tuple] = []
-    if offset < dated:
-        rows = conn.execute(
-            "SELECT uid, title, published, source FROM articles"
-            " WHERE published IS NOT NULL ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
-            (limit, offset),
-        ).fetchall()
-    if len(rows) < limit:
-        undated_offset = max(0, offset - dated) if offset >= dated else 0
-        rows += conn.execute(
-            "SELECT uid, title, published, source FROM articles WHERE published IS NULL"
-            " ORDER BY id DESC LIMIT ? OFFSET ?",
-            (limit - len(rows), undated_offset),
-        ).fetchall()
-    return [Row(*r) for r in rows]
+    return [Row(r["uid"], r["title"], r["published"], r["source"])
+            for r in recent_articles(conn, limit=limit, offset=offset)]
 
 
 def listing(conn: sqlite3.Connection, text: str, limit: int = PAGE) -> Listing:
