@@ -20,11 +20,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from itertools import accumulate, chain, compress, islice
+from operator import or_
 from dataclasses import dataclass, field
 
 from talkwatch.extract import status as status_mod
 from talkwatch.extract.model import Event
-from talkwatch.extract.rules import TOKEN_RE, Cue, Rules, Trigger, load
+from talkwatch.extract.rules import TOKEN_RE, TOKEN_SPLIT_RE, Cue, Rules, Trigger, load
 
 MAX_SENTENCE_TOKENS = 200      # a "sentence" longer than this is cut into windows
 MAX_EVENTS_PER_SENTENCE = 3
@@ -103,15 +105,16 @@ def tokenize(body: str, rules: Rules) -> Doc:
     """Tokens of the body with their offsets, and every trigger and cue found in them."""
     low = body.lower()
     if body.isascii() or len(low) == len(body):
-        # lower() kept every character's length (almost all text): offsets hold
+        # lower() kept every character's length (almost all text): offsets hold. One
+        # split in C gives tokens and gaps; offsets are the running sum of their lengths
         if not body.isascii():
             low = low.replace("’", "'")
-        spans = [(m.start(), m.group()) for m in TOKEN_RE.finditer(low)]
-        if spans:
-            starts, keys = (list(x) for x in zip(*spans))
-        else:
-            starts, keys = [], []
-        ends = [s + len(k) for s, k in zip(starts, keys)]
+        parts = TOKEN_SPLIT_RE.split(low)
+        keys = parts[1::2]
+        offsets = list(accumulate(map(len, parts), initial=0))
+        starts = offsets[1::2]
+        ends = offsets[2::2]
+        del starts[len(keys):]
     else:                           # lower() may change the length of a token: keep its span
         ms = list(TOKEN_RE.finditer(body))
         keys = [m.group().lower().replace("’", "'") for m in ms]
@@ -126,7 +129,6 @@ def tokenize(body: str, rules: Rules) -> Doc:
     t2 = rules.triggers2
     c1 = rules.cues1
     c2 = rules.cues2
-    firsts = rules.firsts
     last = n - 1
 
     def add_cue(i: int, e: int, c: Cue, found: list, seen: set) -> None:
@@ -140,9 +142,12 @@ def tokenize(body: str, rules: Rules) -> Doc:
             ca[i] = e
         cue_end.setdefault(c.kind, {}).setdefault(e, []).append((i, c.value))
 
-    for i, k in enumerate(keys):
-        if k not in firsts:
-            continue
+    # the tokens that can start an entry: a one-token entry, or the first two tokens of a
+    # longer one (tested in C over all pairs; "the" alone starts nothing)
+    starts_here = map(or_, map(rules.singles.__contains__, keys),
+                      chain(map(rules.pairs.__contains__, zip(keys, islice(keys, 1, None))), (False,)))
+    for i in compress(range(n), starts_here):
+        k = keys[i]
         pair = (k, keys[i + 1]) if i < last else None
         long_t = t2.get(pair) if pair else None
         if long_t:

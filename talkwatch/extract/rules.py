@@ -20,6 +20,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 # Tokens: words (with inner apostrophes: "didn't", "pakistan's"), numbers, or one
 # punctuation character. Hyphens are tokens of their own.
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:]\d+)*|[^\w\s]")
+TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")   # split() keeps the tokens, between the gaps
 
 VOWELS = set("aeiou")
 
@@ -142,7 +143,9 @@ class Rules:
     triggers1: dict = field(default_factory=dict)
     cues2: dict = field(default_factory=dict)
     cues1: dict = field(default_factory=dict)
-    firsts: frozenset = frozenset()
+    firsts: frozenset = frozenset()     # every token that starts an entry
+    singles: frozenset = frozenset()    # tokens that are an entry on their own
+    pairs: frozenset = frozenset()      # first two tokens of every longer entry
 
 
 def _rows(name: str):
@@ -217,4 +220,5 @@ def load() -> Rules:
             else:
                 c2.setdefault(toks[:2], []).append((toks, cue))
     return Rules(types, triggers, cues, {k: frozenset(v) for k, v in words.items()}, t2, t1, c2, c1,
-                 frozenset(triggers) | frozenset(c1) | frozenset(k[0] for k in c2))
+                 frozenset(triggers) | frozenset(c1) | frozenset(k[0] for k in c2),
+                 frozenset(t1) | frozenset(c1), frozenset(t2) | frozenset(c2))

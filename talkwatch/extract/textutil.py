@@ -64,11 +64,21 @@ def split_tokens(text: str) -> tuple[list[str], list[str], list[str], list[int]]
     parts alternates gap, word, gap, ... gap (len 2n+1); word k is parts[2k+1], the gap
     after it parts[2k+2]; offsets[2k+1] and offsets[2k+2] are its start and end.
     """
+    global _last_split
+    last = _last_split                # one tuple, read once: safe across threads
+    if last is not None and last[0] is text:
+        return last[1]            # parties and places scan the same body one after the other
     parts = _SPLIT_RE.split(text)
     words = parts[1::2]
     keys = list(map(_keys.__getitem__, words))
     offsets = list(accumulate(map(len, parts), initial=0))
-    return words, keys, parts, offsets
+    out = words, keys, parts, offsets
+    if len(text) > 200:
+        _last_split = (text, out)
+    return out
+
+
+_last_split: tuple | None = None  # (text, result) of the last long text split; callers never mutate it
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
