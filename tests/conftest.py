@@ -118,15 +118,15 @@ def tw_seed_event(db: Path, uid: str, *, rule: str = "tw_seed", sentence: str | 
         fp = event_fingerprint(uid, sentence, rule, 0)
         with conn:
             conn.execute(
-                "INSERT INTO events(id, article_id, uid, seq, fingerprint, type, status, plover, plover_mode,"
+                "INSERT INTO events(article_id, seq, fingerprint, type, status, plover, plover_mode,"
                 " cameo, goldstein, actors, recipients, mediators, dyad, location, date, date_precision,"
-                " date_source, date_text, date_how, sort_date, attribution, sentence, start, \"end\", rule,"
-                " trigger, trigger_start, trigger_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (fp[:12], art_id, uid, 900, fp, type, status, "CONSULT", "meet", "046", 1.0,
+                " date_source, date_text, date_how, sort_date, attribution, start, \"end\", rule,"
+                " trigger, trigger_start, trigger_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (art_id, 900, fp, type, status, "CONSULT", "meet", "046", 1.0,
                  json.dumps(dyad.split("-")[:1]), json.dumps(dyad.split("-")[1:]), json.dumps(list(mediators)),
                  dyad, location, date, "day" if date and len(date) == 10 else None, "text" if date else None,
                  "on Wednesday" if date else None, "seeded by a test", sort_date(date, published), None,
-                 sentence, start, start + len(sentence), rule, "sat down", None, None),
+                 start, start + len(sentence), rule, "sat down", None, None),
             )
             conn.execute("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", (dyad,))
     finally:

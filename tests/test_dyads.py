@@ -106,7 +106,8 @@ def test_near_duplicate_articles_are_marked_and_count_once(sample_db):
 
 def _uids(conn, event_ids):
     marks = ",".join("?" * len(event_ids))
-    return [r[0] for r in conn.execute(f"SELECT uid FROM events WHERE id IN ({marks})", event_ids)]
+    return [r[0] for r in conn.execute(f"SELECT a.uid FROM events e JOIN articles a ON a.id = e.article_id"
+                                          f" WHERE substr(e.fingerprint, 1, 12) IN ({marks})", event_ids)]
 
 
 def test_seed_like_article_pair_gives_one_cluster_and_the_next_round(tmp_path):

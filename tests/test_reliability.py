@@ -61,7 +61,8 @@ def content(db: Path) -> tuple:
     try:
         arts = conn.execute("SELECT uid, hash, title, published FROM articles ORDER BY uid").fetchall()
         evs = conn.execute(
-            "SELECT id, uid, type, status, dyad, date, sentence FROM events ORDER BY id"
+            "SELECT e.fingerprint, a.uid, e.type, e.status, e.dyad, e.date, e.start, e.\"end\" FROM events e"
+            " JOIN articles a ON a.id = e.article_id ORDER BY e.fingerprint"
         ).fetchall()
         files = conn.execute("SELECT path, hash, articles FROM files ORDER BY path").fetchall()
         fts = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'talks'").fetchone()

@@ -109,7 +109,8 @@ def test_index_with_no_paths_reindexes_known_roots(tw_db, tw_corpus):
 def events_of(db, uid):
     conn = open_db(db)
     try:
-        return {r[0] for r in conn.execute("SELECT id FROM events WHERE uid = ?", (uid,))}
+        return {r[0] for r in conn.execute(
+            "SELECT substr(fingerprint, 1, 12) FROM events WHERE article_id = (SELECT id FROM articles WHERE uid = ?)", (uid,))}
     finally:
         conn.close()
 

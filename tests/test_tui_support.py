@@ -112,8 +112,8 @@ def seed_event(db: Path, uid: str, sentence_part: str, *, dyad: str, type: str, 
         end = body.find("\n", at)
         end = len(body) if end == -1 else end
         sentence = body[start:end]
-        occurrence = conn.execute("SELECT count(*) FROM events WHERE uid = ? AND sentence = ? AND rule = ?",
-                                  (uid, sentence, rule)).fetchone()[0]
+        occurrence = conn.execute("SELECT count(*) FROM events WHERE article_id = ? AND start = ? AND rule = ?",
+                                  (art_id, start, rule)).fetchone()[0]
         fp = event_fingerprint(uid, sentence, rule, occurrence)
         t_start = t_end = None
         if trigger and trigger in sentence:
@@ -122,18 +122,18 @@ def seed_event(db: Path, uid: str, sentence_part: str, *, dyad: str, type: str, 
         a, b = dyad.split("-")
         with conn:
             conn.execute(
-                "INSERT INTO events(id, article_id, uid, seq, fingerprint, type, status, plover, plover_mode,"
+                "INSERT INTO events(article_id, seq, fingerprint, type, status, plover, plover_mode,"
                 " cameo, goldstein, actors, recipients, mediators, dyad, location, date, date_precision,"
-                " date_source, date_text, date_how, sort_date, attribution, sentence, start, \"end\", rule,"
+                " date_source, date_text, date_how, sort_date, attribution, start, \"end\", rule,"
                 " trigger, trigger_start, trigger_end)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (fp[:12], art_id, uid, 100 + occurrence, fp, type, status, "CONSULT", "meet", "046",
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (art_id, 100 + occurrence, fp, type, status, "CONSULT", "meet", "046",
                  -2.0 if status in ("deferred", "failed") else 3.0,
                  json.dumps([a]), json.dumps([b]), json.dumps(list(mediators)), dyad, location, date,
                  "day" if date and len(date) == 10 else ("month" if date else None),
                  "text" if date else None, "November 6" if date else None,
                  "month and day from the text, year from the publication date" if date else None,
-                 sort_date(date, published), None, sentence, start, end, rule, trigger, t_start, t_end),
+                 sort_date(date, published), None, start, end, rule, trigger, t_start, t_end),
             )
             conn.execute("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", (dyad,))
     finally:

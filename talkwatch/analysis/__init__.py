@@ -36,11 +36,11 @@ def _refresh_one(conn: sqlite3.Connection, dyad: str, now: str) -> None:
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (row["dyad"], row["type"], row["status"], row["date"], row["date_precision"], row["sort_date"],
              row["location"], json.dumps(row["mediators"]), row["mentions"], row["articles"], row["sources"],
-             row["first_seen"], row["last_seen"], row["goldstein"], row["sentence"], row["uid"],
+             row["first_seen"], row["last_seen"], row["goldstein"], None, row["uid"],  # sentence: the event's
              row["event_id"]),
         )
-        conn.executemany("UPDATE events SET cluster = ? WHERE id = ?",
-                         [(cur.lastrowid, eid) for eid in row["event_ids"]])
+        conn.executemany("UPDATE events SET cluster = ? WHERE rowid = ?",
+                         [(cur.lastrowid, rid) for rid in row["event_rowids"]])
     if rows:
         conn.execute(
             "INSERT INTO dyads(dyad, summary, updated_at) VALUES (?,?,?) ON CONFLICT(dyad) DO UPDATE"

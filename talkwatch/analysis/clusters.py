@@ -36,6 +36,7 @@ class Mention:
     dup_of: str | None
     goldstein: float
     sentence: str
+    rowid: int = 0             # the events row (clusters are written back by it)
 
 
 @dataclass

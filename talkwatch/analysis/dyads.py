@@ -19,8 +19,9 @@ def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None)
     from talkwatch.store.queries import apply_correction
 
     rows = conn.execute(
-        "SELECT e.id, e.type, e.status, e.dyad, e.date, e.date_precision, e.location, e.mediators, e.uid,"
-        " e.article_id, a.published, a.source, a.dup_of, e.goldstein, substr(a.body, e.start + 1, e.\"end\" - e.start), c.fields, c.reject"
+        "SELECT substr(e.fingerprint, 1, 12), e.type, e.status, e.dyad, e.date, e.date_precision, e.location,"
+        " e.mediators, a.uid, e.article_id, a.published, a.source, a.dup_of, e.goldstein,"
+        " substr(a.body, e.start + 1, e.\"end\" - e.start), c.fields, c.reject, e.rowid"
         " FROM events e JOIN articles a ON a.id = e.article_id"
         " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
         " WHERE e.dyad = ? OR e.fingerprint IN"
@@ -45,7 +46,7 @@ def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None)
             id=ev["id"], type=ev["type"], status=ev["status"], dyad=dyad, date=ev.get("date"),
             precision=ev.get("date_precision"), location=ev.get("location"), mediators=ev.get("mediators") or [],
             uid=r[8], article_id=r[9], published=published, source=r[11], dup_of=r[12],
-            goldstein=float(r[13] or 0.0), sentence=r[14] or "",
+            goldstein=float(r[13] or 0.0), sentence=r[14] or "", rowid=r[17],
         ))
     return out
 
@@ -74,6 +75,7 @@ def cluster_row(c: Cluster) -> dict:
         "articles": len(c.articles()), "sources": len(c.sources()), "first_seen": first, "last_seen": last,
         "goldstein": c.goldstein(), "sentence": c.mentions[0].sentence, "uid": c.mentions[0].uid,
         "event_id": c.mentions[0].id, "event_ids": [m.id for m in c.mentions],
+        "event_rowids": [m.rowid for m in c.mentions],
         "sort_date": date if date and not date.startswith("--") else (first or ""),
     }
 

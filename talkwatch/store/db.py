@@ -11,7 +11,7 @@ from pathlib import Path
 
 from talkwatch.errors import TalkwatchError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_ID = 0x74776174  # "twat" in PRAGMA application_id marks our files
 BUSY_TIMEOUT_MS = 15000
 
@@ -128,7 +128,57 @@ CREATE TABLE IF NOT EXISTS corrections (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1}
+# Version 2: events lose the columns they repeated (id = the fingerprint's first 12
+# characters, uid = the article's) and their unique index on id. Random keys (a hash per
+# event) made every write transaction rewrite pages all over two large indexes: 37x
+# write amplification at 100,000 articles. The indexes a bulk run drops and rebuilds
+# (BULK_INDEXES) are listed apart.
+EVENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS events (
+    rowid INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL,
+    seq INTEGER,
+    fingerprint TEXT NOT NULL,
+    type TEXT, status TEXT, plover TEXT, plover_mode TEXT, cameo TEXT, goldstein REAL,
+    actors TEXT, recipients TEXT, mediators TEXT, dyad TEXT,
+    location TEXT,
+    date TEXT, date_precision TEXT, date_source TEXT, date_text TEXT, date_how TEXT,
+    sort_date TEXT,
+    attribution TEXT,
+    start INTEGER, "end" INTEGER,
+    rule TEXT, trigger TEXT, trigger_start INTEGER, trigger_end INTEGER,
+    cluster INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, sort_date);
+"""
+EVENT_COLUMNS = ("rowid, article_id, seq, fingerprint, type, status, plover, plover_mode, cameo, goldstein,"
+                 " actors, recipients, mediators, dyad, location, date, date_precision, date_source, date_text,"
+                 ' date_how, sort_date, attribution, start, "end", rule, trigger, trigger_start, trigger_end, cluster')
+# secondary indexes a large `index` run drops first and builds again at its end (a sort
+# instead of a random insert per row); a run killed in between leaves them to the next
+BULK_INDEXES = {
+    "events_fp": "CREATE INDEX IF NOT EXISTS events_fp ON events(fingerprint)",
+    "events_sort": "CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date)",
+    "events_cluster": "CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster)",
+    "events_dyad_article": "CREATE INDEX IF NOT EXISTS events_dyad_article ON events(dyad, article_id)",
+    "events_type_article": "CREATE INDEX IF NOT EXISTS events_type_article ON events(type, article_id)",
+}
+MIGRATE_V2 = f"""
+DROP INDEX IF EXISTS events_article;
+DROP INDEX IF EXISTS events_dyad;
+DROP INDEX IF EXISTS events_dyad_article;
+DROP INDEX IF EXISTS events_type_article;
+DROP INDEX IF EXISTS events_sort;
+DROP INDEX IF EXISTS events_cluster;
+DROP INDEX IF EXISTS events_fp;
+ALTER TABLE events RENAME TO events_v1;
+{EVENTS_TABLE}
+INSERT INTO events({EVENT_COLUMNS}) SELECT {EVENT_COLUMNS} FROM events_v1;
+DROP TABLE events_v1;
+""" + ";\n".join(BULK_INDEXES.values()) + ";\n"
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: MIGRATE_V2}
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -299,3 +349,20 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def drop_bulk_indexes(conn: sqlite3.Connection) -> None:
+    """Before a large write: drop the secondary indexes that ensure_indexes() builds again."""
+    with conn:
+        for name in BULK_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+def ensure_indexes(conn: sqlite3.Connection) -> None:
+    """Every secondary index in place (after a bulk write, or one that was killed)."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    missing = [sql for name, sql in BULK_INDEXES.items() if name not in have]
+    if missing:
+        with conn:
+            for sql in missing:
+                conn.execute(sql)

@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import struct
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,12 +21,16 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from talkwatch.errors import TalkwatchError
-from talkwatch.store.db import get_meta, open_db, set_meta
+from talkwatch.store.db import drop_bulk_indexes, ensure_indexes, get_meta, open_db, set_meta
 from talkwatch.store.queries import date_precision
 from talkwatch.store.textfold import vocab_words
 
 NO_EXTRACT = bool(os.environ.get("TALKWATCH_NO_EXTRACT"))  # benchmarks: measure indexing alone
-BATCH_FILES = 200          # files per write transaction
+COMMIT_SECONDS = 2.0       # a write transaction commits after this long ...
+COMMIT_FILES = 4000        # ... or this many files, whichever comes first
+BULK_FILES = 1000          # at least this many changed files, and half the database or more:
+                           # secondary indexes are dropped first and built again at the end
+WRITER_CACHE_KB = 65536    # page cache of the writer: a transaction's pages stay in memory
 INPROCESS_BELOW = 24       # fewer changed files than this: no worker processes
 
 
@@ -182,6 +187,26 @@ def event_fingerprint(uid: str, sentence: str, rule: str, occurrence: int) -> st
     return h.hexdigest()
 
 
+def pack_sketch(sk: list[int]) -> bytes | None:
+    """A sketch as stored: 4 bytes a hash (version 1 stored it as text)."""
+    return struct.pack(f"<{len(sk)}I", *sk) if sk else None
+
+
+def unpack_sketch(value) -> list[int]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [int(x) for x in value.split()]
+    return list(struct.unpack(f"<{len(value) // 4}I", value))
+
+
+def _json_list(codes) -> str:
+    """A list of party codes as stored: JSON text ("[]" when empty)."""
+    if not codes:
+        return "[]"
+    return '["' + '", "'.join(codes) + '"]' if all(c.isalnum() for c in codes) else json.dumps(codes)
+
+
 def sort_date(date: str | None, published: str | None) -> str:
     for value in (date, published):
         if value and not value.startswith("--"):
@@ -239,7 +264,7 @@ class Writer:
                 (
                     uid, path, art["title"], art["body"], art["published"], art["published_precision"],
                     art["published_source"], art["published_how"], art["source"], art["url"], art["hash"],
-                    len(art["body"].split()), dup_of, " ".join(map(str, sk)) if sk else None, now,
+                    len(art["body"].split()), dup_of, pack_sketch(sk), now,
                 ),
             )
             art_id = cur.lastrowid
@@ -260,23 +285,23 @@ class Writer:
                 if ev.get("dyad"):
                     self.dirty.add(ev["dyad"])
                 rows.append((
-                    fp[:12], art_id, uid, seq, fp,
+                    art_id, seq, fp,
                     ev.get("type"), ev.get("status"), ev.get("plover"), ev.get("plover_mode"),
                     ev.get("cameo"), ev.get("goldstein"),
-                    json.dumps(ev.get("actors") or []), json.dumps(ev.get("recipients") or []),
-                    json.dumps(ev.get("mediators") or []), ev.get("dyad"),
+                    _json_list(ev.get("actors")), _json_list(ev.get("recipients")),
+                    _json_list(ev.get("mediators")), ev.get("dyad"),
                     ev.get("location"), ev.get("date"), ev.get("date_precision"), ev.get("date_source"),
                     ev.get("date_text"), ev.get("date_how"), sort_date(ev.get("date"), art["published"]),
-                    ev.get("attribution"), None, ev.get("start"), ev.get("end"),  # sentence: read from the body
+                    ev.get("attribution"), ev.get("start"), ev.get("end"),  # the sentence: read from the body
                     ev.get("rule"), ev.get("trigger"), ev.get("trigger_start"), ev.get("trigger_end"),
                 ))
             if rows:
                 self.conn.executemany(
-                    "INSERT OR REPLACE INTO events(id, article_id, uid, seq, fingerprint, type, status, plover,"
+                    "INSERT INTO events(article_id, seq, fingerprint, type, status, plover,"
                     " plover_mode, cameo, goldstein, actors, recipients, mediators, dyad, location, date,"
-                    " date_precision, date_source, date_text, date_how, sort_date, attribution, sentence, start,"
+                    " date_precision, date_source, date_text, date_how, sort_date, attribution, start,"
                     ' "end", rule, trigger, trigger_start, trigger_end)'
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     rows,
                 )
                 n_events += len(rows)
@@ -308,7 +333,7 @@ class Writer:
         for cid, cuid, csk, cdup in self.conn.execute(
             f"SELECT id, uid, sketch, dup_of FROM articles WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id", ids
         ):
-            other = [int(x) for x in (csk or "").split()]
+            other = unpack_sketch(csk)
             if similarity(sk, other) >= THRESHOLD:
                 return cdup or cuid
         return None
@@ -395,6 +420,7 @@ def index_paths(
     db_path = Path(db_path)
     summary = Summary()
     conn = open_db(db_path, write=True)
+    conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
     try:
         with IndexLock(db_path, wait=wait, on_wait=on_wait):
             paths = [str(p) for p in paths]
@@ -458,10 +484,14 @@ def index_paths(
                     writer.flush_vocab()
 
             total = len(jobs)
+            bulk = total >= BULK_FILES and total * 2 >= len(known)
+            if bulk:
+                drop_bulk_indexes(conn)
+            else:
+                ensure_indexes(conn)
             if progress:
                 progress(0, total)
             now = time.strftime("%Y-%m-%dT%H:%M:%S")
-            done = 0
             pool = None
             try:
                 if total >= INPROCESS_BELOW and (workers or os.cpu_count() or 1) > 1:
@@ -471,18 +501,7 @@ def index_paths(
                     results = _windowed(pool, jobs)
                 else:
                     results = map(process_file, jobs)
-                batch: list[dict] = []
-                for res in results:
-                    batch.append(res)
-                    if len(batch) >= BATCH_FILES:
-                        done += _write_batch(conn, writer, batch, stats, now, summary, on_skip, on_warning)
-                        batch = []
-                        if progress:
-                            progress(done, total)
-                if batch:
-                    done += _write_batch(conn, writer, batch, stats, now, summary, on_skip, on_warning)
-                    if progress:
-                        progress(done, total)
+                _write_all(conn, writer, results, stats, now, summary, total, progress, on_skip, on_warning)
             except KeyboardInterrupt:
                 summary.interrupted = True
             finally:
@@ -492,6 +511,10 @@ def index_paths(
                     else:
                         pool.close()
                     pool.join()
+            if bulk and not summary.interrupted:
+                if on_phase:
+                    on_phase("building indexes ...")
+                ensure_indexes(conn)
             if not summary.interrupted:
                 with conn:
                     set_meta(conn, "last_indexed", now)
@@ -518,32 +541,63 @@ def _windowed(pool, jobs):
         yield from pool.imap(process_file, jobs[i:i + WINDOW], chunksize=4)
 
 
-def _write_batch(conn, writer: Writer, batch, stats, now, summary: Summary, on_skip, on_warning=None) -> int:
-    with conn:
-        for res in batch:
-            path = res["path"]
-            size, mtime = stats.get(path, (None, None))
-            status = res["status"]
-            if status == "unchanged":
-                writer.touch_file(path, res["root"], size, mtime)
-                summary.unchanged += 1
-            elif status == "skipped":
-                summary.skipped.append((path, res["reason"]))
-                if on_skip:
-                    on_skip(path, res["reason"])
-                # a file that became unreadable or empty loses its old articles
-                writer.remove_file(path)
-            else:
-                n_art, n_ev = writer.write_file(res, size, mtime, now, known=res.get("known", True))
-                summary.files_indexed += 1
-                summary.articles_indexed += n_art
-                summary.events += n_ev
-                for w in res.get("warnings") or ():
-                    summary.warnings.append((path, w))
-                    if on_warning:
-                        on_warning(path, w)
+def _write_all(conn, writer: "Writer", results, stats, now, summary: Summary, total: int,
+               progress, on_skip, on_warning) -> None:
+    """Write results as they arrive, in transactions of about COMMIT_SECONDS each.
+
+    Few, large transactions: each commit writes every page it touched once (index pages
+    shared by many rows included), and the workers never wait for a batch to fill.
+    An interrupt rolls back the open transaction only: every commit holds whole files.
+    """
+    done = pending = 0
+    last_commit = last_progress = time.monotonic()
+    try:
+        for res in results:
+            _write_one(writer, res, stats, now, summary, on_skip, on_warning)
+            done += 1
+            pending += 1
+            t = time.monotonic()
+            if pending >= COMMIT_FILES or t - last_commit >= COMMIT_SECONDS:
+                writer.flush_vocab()
+                conn.commit()
+                pending = 0
+                last_commit = t
+            if progress and (t - last_progress >= 0.1 or done == total):
+                progress(done, total)
+                last_progress = t
         writer.flush_vocab()
-    return len(batch)
+        conn.commit()
+        if progress:
+            progress(done, total)
+    except BaseException:
+        conn.rollback()
+        writer.vocab_add.clear()
+        writer.vocab_del.clear()
+        raise
+
+
+def _write_one(writer: "Writer", res: dict, stats, now, summary: Summary, on_skip, on_warning=None) -> None:
+    path = res["path"]
+    size, mtime = stats.get(path, (None, None))
+    status = res["status"]
+    if status == "unchanged":
+        writer.touch_file(path, res["root"], size, mtime)
+        summary.unchanged += 1
+    elif status == "skipped":
+        summary.skipped.append((path, res["reason"]))
+        if on_skip:
+            on_skip(path, res["reason"])
+        # a file that became unreadable or empty loses its old articles
+        writer.remove_file(path)
+    else:
+        n_art, n_ev = writer.write_file(res, size, mtime, now, known=res.get("known", True))
+        summary.files_indexed += 1
+        summary.articles_indexed += n_art
+        summary.events += n_ev
+        for w in res.get("warnings") or ():
+            summary.warnings.append((path, w))
+            if on_warning:
+                on_warning(path, w)
 
 
 def _under(path: str, root: str) -> bool:

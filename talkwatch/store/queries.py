@@ -108,11 +108,25 @@ def _retype(ev: dict) -> None:
 
 # the sentence is not stored twice: it is read from the article body by its offsets
 SENTENCE_SQL = 'substr(a.body, e.start + 1, e."end" - e.start)'
+# an event's id is the first 12 characters of its fingerprint; its uid is its article's
+ID_SQL = "substr(e.fingerprint, 1, 12)"
+_EVENT_COLS = ("rowid, article_id, seq, fingerprint, type, status, plover, plover_mode, cameo, goldstein, actors,"
+               " recipients, mediators, dyad, location, date, date_precision, date_source, date_text, date_how,"
+               ' sort_date, attribution, start, "end", rule, trigger, trigger_start, trigger_end, cluster')
 _SELECT_EVENTS = (
-    f"SELECT e.*, {SENTENCE_SQL} AS _sentence, c.fields AS _cfields, c.reject AS _creject FROM events e"
-    " JOIN articles a ON a.id = e.article_id"
+    "SELECT " + ", ".join(f"e.{c.strip()}" for c in _EVENT_COLS.split(","))
+    + f", {ID_SQL} AS id, a.uid AS uid, {SENTENCE_SQL} AS _sentence, c.fields AS _cfields, c.reject AS _creject"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
 )
+
+
+def id_range(event_id: str) -> tuple[str, str] | None:
+    """Fingerprints starting with an event id (or a prefix of one) lie in [lo, hi): an index range."""
+    prefix = (event_id or "").strip().lower()
+    if not prefix or any(ch not in "0123456789abcdef" for ch in prefix):
+        return None
+    return prefix, prefix + "\uffff"
 
 
 def events(
@@ -137,7 +151,7 @@ def events(
         )
         params += [d, d]
     if uid:
-        where.append("e.uid = ?")
+        where.append("a.uid = ?")
         params.append(uid)
     if cluster is not None:
         where.append("e.cluster = ?")
@@ -150,11 +164,12 @@ def events(
         params.append(until + "\uffff")
     cols = [c for c in EVENT_FIELDS if c != "sentence"] + ["rule", "trigger", "trigger_start", "trigger_end",
                                                           "date_how", "fingerprint"]
-    select = ", ".join(f'e."{c}"' for c in cols)
+    computed = {"id": ID_SQL, "uid": "a.uid"}
+    select = ", ".join(computed.get(c) or f'e."{c}"' for c in cols)
     sql = (f"SELECT {select}, {SENTENCE_SQL}, c.fields, c.reject FROM events e"
            " JOIN articles a ON a.id = e.article_id LEFT JOIN corrections c ON c.fingerprint = e.fingerprint")
     sql += (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY e.sort_date = '', e.sort_date, e.uid, e.seq"
+    sql += " ORDER BY e.sort_date = '', e.sort_date, a.uid, e.seq"
     rows = conn.execute(sql, params).fetchall()
     names = cols + ["sentence"]
     n = len(names)
@@ -198,13 +213,16 @@ def _shape(ev: dict, explain: bool) -> dict:
 
 
 def event_by_id(conn: sqlite3.Connection, event_id: str) -> dict:
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = conn.execute(
-            _SELECT_EVENTS + " WHERE e.id = ? OR e.fingerprint LIKE ? LIMIT 2", (event_id, event_id + "%")
-        ).fetchall()
-    finally:
-        conn.row_factory = None
+    rng = id_range(event_id)
+    rows = []
+    if rng:
+        conn.row_factory = sqlite3.Row
+        try:
+            rows = conn.execute(
+                _SELECT_EVENTS + " WHERE e.fingerprint >= ? AND e.fingerprint < ? LIMIT 2", rng
+            ).fetchall()
+        finally:
+            conn.row_factory = None
     if not rows:
         raise TalkwatchError(f"no event with id {event_id!r} (see `talkwatch events`)")
     if len(rows) > 1 and rows[0]["id"] != event_id:

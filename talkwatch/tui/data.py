@@ -204,11 +204,16 @@ def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str]) -> list[dic
     """The articles behind a cluster: one line per mention (uid, title, source, published)."""
     if not event_ids:
         return []
-    marks = ",".join("?" * len(event_ids))
+    from talkwatch.store.queries import ID_SQL, id_range
+
+    ranges = [r for r in map(id_range, event_ids) if r]
+    if not ranges:
+        return []
+    where = " OR ".join(["(e.fingerprint >= ? AND e.fingerprint < ?)"] * len(ranges))
     rows = conn.execute(
-        f"SELECT e.id, e.uid, a.title, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id"
-        f" WHERE e.id IN ({marks}) ORDER BY a.published, e.uid",
-        event_ids,
+        f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+        f" WHERE {where} ORDER BY a.published, a.uid",
+        [x for r in ranges for x in r],
     ).fetchall()
     return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows]
 
