@@ -105,8 +105,14 @@ def test_search_with_a_typo_open_an_article_and_quit(terminal, tmp_path):
     terminal.start([sys.executable, "-m", "talkwatch", "--db", str(db), "tui"], env)
     terminal.wait("newest first")
     terminal.wait_stable()
-    terminal.keys("/")
-    terminal.type("istambul")
+    for _attempt in range(3):         # on a loaded machine a key can still be lost: type again
+        terminal.keys("/")
+        terminal.type("istambul")
+        try:
+            terminal.wait("istambul", timeout=5)
+            break
+        except AssertionError:
+            terminal.keys("Escape")
     screen = terminal.wait("showing istanbul")
     assert "2 articles" in screen
     assert "Afghan-Pakistani talks" in screen or "envoys meet again" in screen
