@@ -410,6 +410,13 @@ def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_
         if value:
             _check_date(value, name)
     conn = _reader(ctx)
+    if fmt in ("json", "jsonl"):
+        from talkwatch import output
+
+        objs = queries.events_json(conn, dyad=dyad, type=type_, status=status, since=since, until=until,
+                                   uid=uid, limit=limit, explain=explain, include_rejected=include_rejected)
+        output.write_json_texts(objs, array=fmt == "json")
+        return
     evs = queries.events(conn, dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid,
                          limit=limit, explain=explain, include_rejected=include_rejected)
     fields = queries.EVENT_FIELDS + (queries.EXPLAIN_FIELDS if explain else [])

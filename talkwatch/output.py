@@ -66,6 +66,30 @@ def write_json(rows: Any, out=None) -> None:
         out.write(dumps(rows, indent=2) + "\n")
 
 
+def write_json_texts(texts: Iterable[str], array: bool, out=None) -> None:
+    """Objects already encoded as JSON text: an array (one object a line) or JSON Lines."""
+    out = out or sys.stdout
+    buf: list[str] = []
+    size = 0
+    first = True
+    if array:
+        out.write("[")
+    for t in texts:
+        if array:
+            buf.append(("\n" if first else ",\n") + t)
+            first = False
+        else:
+            buf.append(t + "\n")
+        size += len(t)
+        if size > 1 << 20:               # write in 1 MB pieces: a pipe sees output early
+            out.write(_json_safe("".join(buf)))
+            buf, size = [], 0
+    if buf:
+        out.write(_json_safe("".join(buf)))
+    if array:
+        out.write("\n]\n" if not first else "]\n")
+
+
 def write_jsonl(rows: Iterable[Any], out=None) -> None:
     out = out or sys.stdout
     for row in rows:

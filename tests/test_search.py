@@ -349,3 +349,20 @@ def test_limit_and_offset_page(tw_conn):
     second = uids(search(tw_conn, "pakistan", limit=2, offset=2))
     every = uids(search(tw_conn, "pakistan", limit=50))
     assert first + second == every[:4]
+
+
+@pytest.mark.parametrize("query", ["dyad:IND-PAK", "source:courier", "type:talks", "since:2024-01-01",
+                                   "dyad:AFG-PAK since:2025-10-01", "source:e"])
+def test_filter_only_walk_gives_the_newest_matches(tw_conn, monkeypatch, query):
+    """Many matches: the articles are walked newest first and tested one by one; the page
+    must be the same as the one from the full set of ids, and the total a lower bound."""
+    full = search(tw_conn, query, limit=5)
+    monkeypatch.setattr(search_mod, "RANK_ALL_BELOW", 1)
+    walked = search(tw_conn, query, limit=5)
+    if full.total > 1:
+        assert walked.more and walked.total == 1
+    assert uids(walked) == uids(full)
+    assert [h.published for h in walked.hits] == sorted((h.published for h in walked.hits), key=lambda p: p or "",
+                                                        reverse=True)
+    page2 = search(tw_conn, query, limit=5, offset=1)
+    assert uids(page2)[:4] == uids(full)[1:5]

@@ -129,10 +129,10 @@ CREATE TABLE IF NOT EXISTS corrections (
 """
 
 # Version 2: events lose the columns they repeated (id = the fingerprint's first 12
-# characters, uid = the article's) and their unique index on id. Random keys (a hash per
-# event) made every write transaction rewrite pages all over two large indexes: 37x
-# write amplification at 100,000 articles. The indexes a bulk run drops and rebuilds
-# (BULK_INDEXES) are listed apart.
+# characters, uid = the article's) and their unique index on id; articles lose an index
+# no query used (on the content hash). Random keys (a hash per event) made every write
+# transaction rewrite pages all over two large indexes: 37x write amplification at
+# 100,000 articles. The indexes a bulk run drops and rebuilds (BULK_INDEXES) are apart.
 EVENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS events (
     rowid INTEGER PRIMARY KEY,
@@ -150,7 +150,6 @@ CREATE TABLE IF NOT EXISTS events (
     cluster INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, sort_date);
 """
 EVENT_COLUMNS = ("rowid, article_id, seq, fingerprint, type, status, plover, plover_mode, cameo, goldstein,"
                  " actors, recipients, mediators, dyad, location, date, date_precision, date_source, date_text,"
@@ -158,6 +157,7 @@ EVENT_COLUMNS = ("rowid, article_id, seq, fingerprint, type, status, plover, plo
 # secondary indexes a large `index` run drops first and builds again at its end (a sort
 # instead of a random insert per row); a run killed in between leaves them to the next
 BULK_INDEXES = {
+    "events_dyad": "CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, sort_date)",
     "events_fp": "CREATE INDEX IF NOT EXISTS events_fp ON events(fingerprint)",
     "events_sort": "CREATE INDEX IF NOT EXISTS events_sort ON events(sort_date)",
     "events_cluster": "CREATE INDEX IF NOT EXISTS events_cluster ON events(cluster)",
@@ -172,6 +172,7 @@ DROP INDEX IF EXISTS events_type_article;
 DROP INDEX IF EXISTS events_sort;
 DROP INDEX IF EXISTS events_cluster;
 DROP INDEX IF EXISTS events_fp;
+DROP INDEX IF EXISTS articles_hash;
 ALTER TABLE events RENAME TO events_v1;
 {EVENTS_TABLE}
 INSERT INTO events({EVENT_COLUMNS}) SELECT {EVENT_COLUMNS} FROM events_v1;

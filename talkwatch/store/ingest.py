@@ -421,6 +421,9 @@ def index_paths(
     summary = Summary()
     conn = open_db(db_path, write=True)
     conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
+    # checkpoint the WAL every 64 MB, not 16: a page changed by several transactions is
+    # copied into the database once
+    conn.execute("PRAGMA wal_autocheckpoint = 4096")
     try:
         with IndexLock(db_path, wait=wait, on_wait=on_wait):
             paths = [str(p) for p in paths]

