@@ -67,7 +67,9 @@ def content(db: Path) -> tuple:
         files = conn.execute("SELECT path, hash, articles FROM files ORDER BY path").fetchall()
         fts = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'talks'").fetchone()
         dyads = conn.execute("SELECT dyad FROM dyads ORDER BY dyad").fetchall()
-        return arts, evs, files, fts, dyads
+        # a large run drops secondary indexes and builds them at its end: all back after a re-run
+        indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+        return arts, evs, files, fts, dyads, indexes
     finally:
         conn.close()
 

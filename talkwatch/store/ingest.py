@@ -28,7 +28,7 @@ from talkwatch.store.textfold import vocab_words
 NO_EXTRACT = bool(os.environ.get("TALKWATCH_NO_EXTRACT"))  # benchmarks: measure indexing alone
 COMMIT_SECONDS = 2.0       # a write transaction commits after this long ...
 COMMIT_FILES = 4000        # ... or this many files, whichever comes first
-BULK_FILES = 1000          # at least this many changed files, and half the database or more:
+BULK_FILES = 500           # at least this many changed files, and half the database or more:
                            # secondary indexes are dropped first and built again at the end
 WRITER_CACHE_KB = 65536    # page cache of the writer: a transaction's pages stay in memory
 INPROCESS_BELOW = 24       # fewer changed files than this: no worker processes
@@ -536,12 +536,35 @@ def index_paths(
 
 
 WINDOW = 512   # files in flight: bounds the memory of results waiting for the writer
+CHUNK = 8      # files a worker takes at a time
+
+
+def process_chunk(jobs: list) -> list[dict]:
+    return [process_file(job) for job in jobs]
 
 
 def _windowed(pool, jobs):
-    """pool.imap over windows of jobs, so results never pile up faster than they are written."""
-    for i in range(0, len(jobs), WINDOW):
-        yield from pool.imap(process_file, jobs[i:i + WINDOW], chunksize=4)
+    """Results in the order of the jobs, with at most WINDOW files in flight.
+
+    A sliding window: a new chunk is handed out as soon as the oldest one is taken, so
+    the workers never wait for a whole window to drain (they did with one imap per
+    window: the slowest file of each window held both workers up), and results never
+    pile up faster than the writer takes them.
+    """
+    from collections import deque
+
+    pending: deque = deque()
+    chunks = (jobs[i:i + CHUNK] for i in range(0, len(jobs), CHUNK))
+    for chunk in chunks:
+        pending.append(pool.apply_async(process_chunk, (chunk,)))
+        if len(pending) * CHUNK >= WINDOW:
+            break
+    for chunk in chunks:
+        results = pending.popleft().get()
+        pending.append(pool.apply_async(process_chunk, (chunk,)))
+        yield from results
+    while pending:
+        yield from pending.popleft().get()
 
 
 def _write_all(conn, writer: "Writer", results, stats, now, summary: Summary, total: int,
