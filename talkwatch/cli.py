@@ -581,14 +581,14 @@ Examples:
 def dyad(ctx, a, b, as_of, fmt):
     """One dyad's state and timeline: one line per event cluster, oldest first."""
     from talkwatch import output
-    from talkwatch.analysis.dyads import compute
+    from talkwatch.analysis.dyads import timeline as dyad_timeline
     from talkwatch.store.queries import normalise_dyad
 
     if as_of:
         _check_date(as_of)
     name = normalise_dyad(f"{a}-{b}" if b else a)
     conn = _reader(ctx)
-    summary, rows = compute(conn, name, as_of)
+    summary, rows = dyad_timeline(conn, name, as_of)
     if not rows and not fmt:
         click.echo(f"no events for {name}", err=True)
         return

@@ -179,3 +179,67 @@ def test_eval_command_prints_the_figures(sample_db, tmp_path):
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)
     assert {"recall", "precision", "status_accuracy", "date_accuracy", "per_type"} <= set(report)
+
+
+def test_stored_timeline_is_what_compute_gives(sample_db):
+    """`dyad A B` and the TUI read the clusters the last refresh stored; they must be
+    exactly what a fresh computation gives (same rows, same order, same summary)."""
+    from talkwatch.analysis.dyads import stored
+
+    fields = ["dyad", "type", "status", "date", "date_precision", "sort_date", "location", "mediators",
+              "mentions", "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id",
+              "sentence"]
+    dyads = [r[0] for r in sample_db.execute("SELECT dyad FROM dyads ORDER BY dyad")]
+    assert len(dyads) >= 5
+    for d in dyads:
+        got = stored(sample_db, d)
+        assert got is not None, d
+        summary, rows = compute(sample_db, d)
+        assert got[0] == json.loads(json.dumps(summary)), d
+        assert [{k: r[k] for k in fields} for r in got[1]] == [{k: r[k] for k in fields} for r in rows], d
+        assert all(r["cluster"] for r in got[1])
+
+
+def test_a_dyad_awaiting_refresh_is_computed(tmp_path):
+    from talkwatch.analysis.dyads import stored, timeline
+
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "sample_corpus", corpus)
+    db = tmp_path / "s.db"
+    index_paths(db, [str(corpus)], workers=1)
+    conn = open_db(db, write=True)
+    try:
+        with conn:
+            conn.execute("INSERT INTO dirty_dyads(dyad) VALUES ('AFG-PAK')")
+        assert stored(conn, "AFG-PAK") is None
+        assert timeline(conn, "AFG-PAK")[1] == compute(conn, "AFG-PAK")[1]
+    finally:
+        conn.close()
+
+
+def test_refresh_in_worker_processes_gives_the_same_clusters(tmp_path, monkeypatch):
+    import talkwatch.analysis as analysis
+
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "sample_corpus", corpus)
+    db = tmp_path / "s.db"
+    index_paths(db, [str(corpus)], workers=1)
+
+    def state(workers):
+        conn = open_db(db, write=True)
+        try:
+            with conn:
+                conn.execute("INSERT OR IGNORE INTO dirty_dyads SELECT DISTINCT dyad FROM events WHERE dyad IS NOT NULL")
+            assert analysis.refresh(conn, workers=workers) >= 5
+            assert not conn.execute("SELECT count(*) FROM dirty_dyads").fetchone()[0]
+            summaries = conn.execute("SELECT dyad, summary FROM dyads ORDER BY dyad").fetchall()
+            groups = conn.execute(
+                "SELECT group_concat(e.fingerprint) FROM events e JOIN clusters c ON c.id = e.cluster"
+                " GROUP BY e.cluster ORDER BY 1").fetchall()
+            return summaries, groups
+        finally:
+            conn.close()
+
+    serial = state(1)
+    monkeypatch.setattr(analysis, "PARALLEL_FROM", 1)
+    assert state(2) == serial

@@ -2,15 +2,40 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 
 
-def refresh(conn: sqlite3.Connection, dyads: list[str] | None = None) -> int:
-    """Recompute clusters and summaries of the dirty dyads (or the ones given). Returns how many."""
+def refresh(conn: sqlite3.Connection, dyads: list[str] | None = None, workers: int | None = None) -> int:
+    """Recompute clusters and summaries of the dirty dyads (or the ones given). Returns how many.
+
+    Many dyads (after a large index run): the computing is shared among worker processes,
+    each reading the committed events through its own connection; this connection writes.
+    """
     if dyads is None:
         dyads = [r[0] for r in conn.execute("SELECT dyad FROM dirty_dyads ORDER BY dyad")]
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    n_workers = workers or os.cpu_count() or 1
+    path = _db_file(conn)
+    if len(dyads) >= PARALLEL_FROM and n_workers > 1 and path:
+        import multiprocessing
+
+        # the busiest dyads first, so no worker is left with a big one at the end
+        sizes = dict(conn.execute("SELECT dyad, count(*) FROM events WHERE dyad IS NOT NULL GROUP BY dyad"))
+        order = sorted(dyads, key=lambda d: -sizes.get(d, 0))
+        conn.commit()
+        with multiprocessing.get_context("fork").Pool(processes=n_workers, initializer=_worker_open,
+                                                      initargs=(path,)) as pool:
+            done = 0
+            results = pool.imap(_worker_compute, order, chunksize=1)   # in order: cluster ids repeat run to run
+            while done < len(order):
+                with conn:
+                    for _ in range(min(CHUNK, len(order) - done)):
+                        dyad, summary, rows = next(results)
+                        _store(conn, dyad, summary, rows, now)
+                        done += 1
+        return len(dyads)
     for i in range(0, len(dyads), CHUNK):
         with conn:  # one transaction per chunk of dyads: a commit per dyad cost more than the work
             for dyad in dyads[i:i + CHUNK]:
@@ -19,12 +44,42 @@ def refresh(conn: sqlite3.Connection, dyads: list[str] | None = None) -> int:
 
 
 CHUNK = 100
+PARALLEL_FROM = 200    # dyads to refresh before worker processes pay for themselves
+_worker_conn: sqlite3.Connection | None = None
+
+
+def _db_file(conn: sqlite3.Connection) -> str | None:
+    try:
+        for _seq, name, file in conn.execute("PRAGMA database_list"):
+            if name == "main":
+                return file or None
+    except sqlite3.Error:
+        return None
+    return None
+
+
+def _worker_open(path: str) -> None:
+    global _worker_conn
+    from talkwatch.store.db import open_db
+
+    _worker_conn = open_db(path)
+
+
+def _worker_compute(dyad: str):
+    from talkwatch.analysis.dyads import compute
+
+    summary, rows = compute(_worker_conn, dyad)
+    return dyad, summary, rows
 
 
 def _refresh_one(conn: sqlite3.Connection, dyad: str, now: str) -> None:
     from talkwatch.analysis.dyads import compute
 
     summary, rows = compute(conn, dyad)
+    _store(conn, dyad, summary, rows, now)
+
+
+def _store(conn: sqlite3.Connection, dyad: str, summary: dict, rows: list[dict], now: str) -> None:
     old = [r[0] for r in conn.execute("SELECT id FROM clusters WHERE dyad = ?", (dyad,))]
     if old:
         conn.executemany("UPDATE events SET cluster = NULL WHERE cluster = ?", [(i,) for i in old])

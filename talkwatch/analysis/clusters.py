@@ -8,6 +8,7 @@ within a week. Near-duplicate articles count once.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -103,6 +104,7 @@ class Cluster:
         return self.mentions[0].goldstein
 
 
+@lru_cache(maxsize=65536)
 def _parse(d: str | None) -> Date | None:
     if not d or d.startswith("--") or len(d) < 10:
         return None
@@ -116,6 +118,8 @@ def dates_agree(a: str | None, pa: str | None, b: str | None, pb: str | None) ->
     """True/False when both dates are known, None when either is missing."""
     if not a or not b:
         return None
+    if a == b:
+        return True              # the same text agrees with itself at any precision
     if a.startswith("--") or b.startswith("--"):
         return a[-5:] == b[-5:] if (pa == "day" and pb == "day") else a.lstrip("-")[:2] == b.lstrip("-")[:2]
     da, db = _parse(a), _parse(b)

@@ -255,3 +255,44 @@ def compute(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tu
     clusters = cluster(mentions)
     rows = sorted((cluster_row(c) for c in clusters), key=timeline_key)
     return summarise(dyad, rows, mentions, as_of), rows
+
+
+def stored(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]] | None:
+    """The summary and timeline the last refresh stored (what compute() would give now),
+    read instead of recomputed: a busy dyad has tens of thousands of events at scale.
+    None when the dyad awaits a refresh or has no summary."""
+    if conn.execute("SELECT 1 FROM dirty_dyads WHERE dyad = ?", (dyad,)).fetchone():
+        return None
+    got = conn.execute("SELECT summary FROM dyads WHERE dyad = ?", (dyad,)).fetchone()
+    if got is None:
+        return None
+    try:
+        summary = json.loads(got[0])
+    except (TypeError, ValueError):
+        return None
+    rows = []
+    for r in conn.execute(
+        "SELECT c.id, c.dyad, c.type, c.status, c.date, c.date_precision, c.sort_date, c.location, c.mediators,"
+        " c.mentions, c.articles, c.sources, c.first_seen, c.last_seen, c.goldstein, c.uid, c.event_id,"
+        " (SELECT substr(a.body, e.start + 1, e.\"end\" - e.start) FROM events e JOIN articles a ON a.id = e.article_id"
+        "  WHERE e.cluster = c.id AND e.fingerprint >= c.event_id AND e.fingerprint < c.event_id || 'g' LIMIT 1)"
+        " FROM clusters c WHERE c.dyad = ? ORDER BY c.id",
+        (dyad,),
+    ):
+        rows.append({
+            "cluster": r[0], "dyad": r[1], "type": r[2], "status": r[3], "date": r[4], "date_precision": r[5],
+            "sort_date": r[6] or "", "location": r[7], "mediators": json.loads(r[8] or "[]"), "mentions": r[9],
+            "articles": r[10], "sources": r[11], "first_seen": r[12], "last_seen": r[13], "goldstein": r[14],
+            "uid": r[15], "event_id": r[16], "sentence": r[17] or "",
+        })
+    rows.sort(key=timeline_key)
+    return summary, rows
+
+
+def timeline(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tuple[dict, list[dict]]:
+    """The dyad's summary and timeline: stored when current, else computed (always for as_of)."""
+    if not as_of:
+        got = stored(conn, dyad)
+        if got is not None:
+            return got
+    return compute(conn, dyad, as_of)

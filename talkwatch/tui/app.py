@@ -529,7 +529,8 @@ class TalkwatchApp(App):
 
         try:
             with self.store.connect() as conn:
-                mentions = data.cluster_mentions(conn, row.get("event_ids") or [row.get("event_id")])
+                mentions = data.cluster_mentions(conn, row.get("event_ids") or [row.get("event_id")],
+                                                 row.get("cluster"))
         except Exception as exc:  # noqa: BLE001
             self.post_message(Failed("the cluster", str(exc)))
             return

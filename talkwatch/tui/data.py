@@ -193,15 +193,22 @@ def dyads(conn: sqlite3.Connection) -> list[dict]:
 
 
 def timeline(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]]:
-    from talkwatch.analysis.dyads import compute
+    from talkwatch.analysis.dyads import timeline as dyad_timeline
 
-    summary, rows = compute(conn, dyad)
+    summary, rows = dyad_timeline(conn, dyad)
     rows.sort(key=lambda r: (r.get("sort_date") or "", r.get("last_seen") or ""))
     return summary, rows
 
 
-def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str]) -> list[dict]:
+def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: int | None = None) -> list[dict]:
     """The articles behind a cluster: one line per mention (uid, title, source, published)."""
+    from talkwatch.store.queries import ID_SQL
+
+    if cluster is not None:
+        rows = conn.execute(
+            f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.cluster = ? ORDER BY a.published, a.uid", (cluster,)).fetchall()
+        return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows]
     if not event_ids:
         return []
     from talkwatch.store.queries import ID_SQL, id_range
