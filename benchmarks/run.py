@@ -74,7 +74,9 @@ CLI_COMMANDS = [
     ("search said (every doc)", ["search", "said"], 300),
     ("search istambul (typo)", ["search", "istambul"], 300),
     ("events --dyad AFG-PAK --json", ["events", "--dyad", "AFG-PAK", "--json"], 400),
+    ("events --dyad AFG-PAK --since 2025-12 --json", ["events", "--dyad", "AFG-PAK", "--since", "2025-12", "--json"], 400),
     ("dyads", ["dyads"], 400),
+    ("dyad AFG-PAK --json", ["dyad", "AFG-PAK", "--json"], 400),
 ]
 
 TARGETS = {

@@ -20,7 +20,7 @@ _AHEAD = {"proposed", "expected", "scheduled"}
 _ORDER = ["proposed", "expected", "scheduled", "deferred", "resumed", "ongoing", "held", "cancelled", "failed", "denied"]
 
 
-@dataclass
+@dataclass(slots=True)     # tens of thousands of them for a busy dyad
 class Mention:
     id: str
     type: str

@@ -27,9 +27,9 @@ def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None)
         " WHERE e.dyad = ? OR e.fingerprint IN"
         " (SELECT fingerprint FROM corrections WHERE json_extract(fields, '$.dyad') = ?)",
         (dyad, dyad),
-    ).fetchall()
+    )
     out = []
-    for r in rows:
+    for r in rows:                     # streamed: a busy dyad has tens of thousands of rows
         ev = {
             "id": r[0], "type": r[1], "status": r[2], "dyad": r[3], "date": r[4], "date_precision": r[5],
             "location": r[6], "mediators": json.loads(r[7] or "[]"),

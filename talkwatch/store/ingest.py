@@ -526,6 +526,7 @@ def index_paths(
                     n = conn.execute("SELECT count(*) FROM dirty_dyads").fetchone()[0]
                     if n:
                         on_phase(f"updating {n} dyad summar{'y' if n == 1 else 'ies'} ...")
+                jobs = stats = known = seen = None      # free the run's bookkeeping before the refresh
                 _refresh_analysis(conn)
                 conn.execute("PRAGMA optimize")
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
