@@ -339,8 +339,10 @@ class SentenceWork:
             return
         # "according to X" up to the next comma or the end
         for i in range(a, b):
+            if keys[i] != "according":
+                continue
             e = _has_cue(doc, i, "speech")
-            if e and keys[i] == "according":
+            if e:
                 j = e
                 while j < b and keys[j] not in (",", ";", ".") and not (keys[j] in PUNCT_HARD):
                     j += 1
