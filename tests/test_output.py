@@ -133,3 +133,21 @@ def test_color_respects_no_color(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert not output.color_enabled(Tty())
     assert not output.color_enabled(io.StringIO())
+
+
+def test_json_document_with_a_long_list_round_trips():
+    """A dyad's document: summary indented, a long timeline one item per line; still one
+    JSON value equal to what was given, with control characters escaped."""
+    import io
+    import json as _json
+
+    from talkwatch import output as _output
+
+    doc = {"summary": {"dyad": "AFG-PAK", "next": {"mediators": ["QAT", "TUR"]}, "note": "a\u009bb"},
+           "timeline": [{"i": i, "sentence": f"line {i}\u202e"} for i in range(500)]}
+    buf = io.StringIO()
+    _output.write_json(doc, out=buf)
+    text = buf.getvalue()
+    assert _json.loads(text) == doc
+    assert "\u009b" not in text and "\u202e" not in text
+    assert text.count("\n") > 500        # one timeline item a line, not one huge line
