@@ -143,7 +143,6 @@ class Rules:
     triggers1: dict = field(default_factory=dict)
     cues2: dict = field(default_factory=dict)
     cues1: dict = field(default_factory=dict)
-    firsts: frozenset = frozenset()     # every token that starts an entry
     singles: frozenset = frozenset()    # tokens that are an entry on their own
     pairs: frozenset = frozenset()      # first two tokens of every longer entry
 
@@ -220,5 +219,4 @@ def load() -> Rules:
             else:
                 c2.setdefault(toks[:2], []).append((toks, cue))
     return Rules(types, triggers, cues, {k: frozenset(v) for k, v in words.items()}, t2, t1, c2, c1,
-                 frozenset(triggers) | frozenset(c1) | frozenset(k[0] for k in c2),
                  frozenset(t1) | frozenset(c1), frozenset(t2) | frozenset(c2))
