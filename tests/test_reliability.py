@@ -234,5 +234,11 @@ def test_ctrl_c_stops_cleanly_with_a_message(tmp_path):
     assert "interrupted" in err
     assert "Traceback" not in err
     assert integrity(db) == "ok"
+    conn = sqlite3.connect(db)
+    try:   # a large run interrupted still leaves readers their indexes
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        conn.close()
+    assert {"events_dyad", "events_fp", "events_sort", "events_dyad_article", "events_type_article"} <= names
     r = tw(db, "index", str(corpus))
     assert r.returncode == 0

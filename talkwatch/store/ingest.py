@@ -514,7 +514,8 @@ def index_paths(
                     else:
                         pool.close()
                     pool.join()
-            if bulk and not summary.interrupted:
+            if bulk:
+                # also after ctrl+c: readers must not be left without their indexes
                 if on_phase:
                     on_phase("building indexes ...")
                 ensure_indexes(conn)
