@@ -10,7 +10,7 @@ def test_word_sets_load_and_hold_the_grammar_words():
 
 
 @pytest.mark.parametrize("text, where", [
-    ("AUX would could\nBAD_LINE_NO_TAB\n", "words.tsv:2:"),
+    ("AUX\twould could\nBAD_LINE_NO_TAB\n", "words.tsv:2: expected NAME<TAB>words"),
     ("AUX\twould\nAUX\tcould\n", "words.tsv:2: set AUX is defined twice"),
     ("# a comment\n\naux\twould\n", "words.tsv:3: bad set name"),
     ("EMPTY\t   \n", "words.tsv:1: set EMPTY is empty"),
