@@ -9,6 +9,8 @@ import pytest
 from talkwatch.store import corrections, queries
 from talkwatch.store.db import open_db
 
+from conftest import TW_UIDS, tw_seed_event
+
 
 def _both(db, **kw):
     conn = open_db(db)
@@ -29,6 +31,13 @@ def corrected_db(tw_db):
     finally:
         conn.close()
     with_dyad = [e for e in evs if e["dyad"]]
+    if len(with_dyad) < 3:             # the corpus tells few distinct events: seed one more
+        tw_seed_event(tw_db, TW_UIDS["truce"], dyad="IND-PAK", type="CEASEFIRE", refresh=True)
+        conn = open_db(tw_db)
+        try:
+            with_dyad = [e for e in queries.events(conn) if e["dyad"]]
+        finally:
+            conn.close()
     assert len(with_dyad) >= 3
     corrections.record(tw_db, with_dyad[0]["id"], {}, reject=True)
     corrections.record(tw_db, with_dyad[1]["id"], {"type": "THREAT", "status": "denied"})

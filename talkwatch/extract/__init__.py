@@ -98,13 +98,27 @@ def extract(body: str, published: str | None = None, title: str | None = None, n
     if not body.strip():
         return out
     try:
-        out.events = _events(body, ref)
+        out.events = _events(body, ref, title)
     except Exception:
         out.events = []
     return out
 
 
-def _events(body: str, ref) -> list[Event]:
+_VENUE_NOUNS = ("talks", "summit", "meeting", "round", "process", "accord", "accords", "agreement", "deal",
+                "declaration", "conference", "negotiations", "format", "peace")
+
+
+def _title_venue(title: str, m) -> bool:
+    """A place in a title that says where, not who: "strikes in Libya", "Muscat talks"."""
+    if title[:m.start].rstrip().lower().endswith((" in", " at")):
+        return True
+    if m.kind in ("capital", "city", "place"):
+        after = title[m.end:m.end + 20].lower().replace("'s", " ").replace("’s", " ").split()
+        return bool(after) and after[0] in _VENUE_NOUNS
+    return False
+
+
+def _events(body: str, ref, title: str | None = None) -> list[Event]:
     from talkwatch.extract import dates, events, parties, sentences
 
     if len(body) > MAX_CHARS:
@@ -117,7 +131,16 @@ def _events(body: str, ref) -> list[Event]:
         sents = [(0, len(body))]
     year = getattr(ref, "year", None) if ref is not None else None
     try:
-        mentions = parties.find_parties(body, year=year)
+        mentions, names = parties.find_parties_and_names(body, year=year)
     except Exception:
-        mentions = []
-    return events.extract_events(body, sents, mentions, parties.find_places, dates.find_dates, ref, dates.resolve)
+        mentions, names = [], {}
+    title_codes: tuple[str, ...] = ()
+    if title:
+        try:
+            title_codes = tuple(dict.fromkeys(
+                m.code for m in parties.find_parties(title[:500], year=year, known=names)
+                if not _title_venue(title, m)))
+        except Exception:
+            title_codes = ()
+    return events.extract_events(body, sents, mentions, parties.find_places, dates.find_dates, ref, dates.resolve,
+                                 title_codes)

@@ -48,6 +48,21 @@ class Cand:
 
 
 
+def _modifies_noun(sw: SentenceWork, cands: list, start: int) -> bool:
+    """The participle at `start` follows a meeting or deal noun, across only its parties and
+    linking words: "a truce agreed in January", "a truce between X and Y, agreed ..."."""
+    if not cands:
+        return False
+    n = cands[-1]
+    if n.pos != "n" or n.type not in W.MEETING_LIKE or n.j > start or start - n.j > 8:
+        return False
+    keys = sw.keys
+    for k in range(n.j, start):
+        if sw.party_at(k) is None and keys[k] not in W.JOINERS and keys[k] not in ("between", "with", ",", "on", "in"):
+            return False
+    return True
+
+
 def find_candidates(sw: SentenceWork) -> list[Cand]:
     doc, keys, a, b = sw.doc, sw.keys, sw.a, sw.b
     words = sw.rules.words
@@ -88,6 +103,8 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
                 continue               # "would be met with a response"
             if first.endswith("ed") and j < b and keys[j] == "by" and prev not in W.BE and prev not in W.AUX and prev not in W.PRONOUNS and prev not in (",", "and") and start > a:
                 continue               # "a deal brokered by Qatar": says who, not a new deed
+            if first in W.DEED_PARTICIPLES and prev not in W.BE and prev not in W.AUX and _modifies_noun(sw, cands, start):
+                continue               # "a truce (between X and Y), agreed in January, ...": the truce's own deed
         if trig.pos == "n" and "without" in keys[max(a, start - 3):start] and doc.cue_in("status", max(a, start - 3), start) is not None and any(
             e > start for x, e in doc.cue_at["status"].items() if start - 3 <= x < start
         ):
@@ -150,7 +167,8 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
                 if keys[k] in after_words or k in after_at or k in status_at:
                     after = True
                     break
-            deed_after = j < b and keys[j] in ("reached", "agreed", "signed", "brokered", "announced", "held", "struck", "sealed", "declared", "mediated", "hosted", "concluded", "imposed", "carried", "launched")
+            jj = j + 1 if j < b and keys[j] == "," else j
+            deed_after = jj < b and keys[jj] in W.DEED_PARTICIPLES
             background = False
             for k in range(max(a, start - 4), start):
                 if keys[k] in bg_words:

@@ -29,17 +29,29 @@ def clean_attribution(text: str | None) -> str | None:
     return t
 
 
-def is_dateline(body: str, start: int, end: int) -> bool:
-    """A place written in capitals at the start of a line and followed by ':' / '-' / '('
-    ("ISLAMABAD: ...", "DOHA (Reuters) -") is a dateline, not a party."""
-    word = body[start:end]
-    if not word.isupper() or len(word) < 3:
-        return False
+_DL_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]{1,40}/)+")           # "DUBAI/" before "WASHINGTON"
+_DL_PLACE = re.compile(r"[A-Z][A-Z .'’/-]{2,40},\s*")              # "PAJU, " before "South Korea"
+
+
+def is_dateline(body: str, start: int, end: int, kind: str | None = None) -> bool:
+    """A place in capitals at the start of a line where the report was filed is not a party:
+    "ISLAMABAD: ...", "DOHA (Reuters) -", "DOHA Top oil exporters ...", "DUBAI/WASHINGTON Iran
+    freed ...", and the country written after such a place ("PAJU, South Korea North Korea
+    said ...")."""
     line_start = body.rfind("\n", 0, start) + 1
-    if body[line_start:start].strip():
-        return False
-    rest = body[end:end + 40].lstrip()
-    return rest[:1] in (":", "-", "(", "–", "—", ",")
+    before = body[line_start:start]
+    word = body[start:end]
+    if word.isupper() and len(word) >= 3:
+        if before.strip() and not _DL_BEFORE.fullmatch(before):
+            return False
+        rest = body[end:end + 40]
+        r = rest.lstrip()
+        if r[:1] in (":", "-", "(", "–", "—", ",", "/"):
+            return True
+        # "DOHA Top oil exporters": a capital in capitals run into the first sentence
+        return kind in ("capital", "country") and rest[:1] == " " and r[:1].isupper()
+    return bool(before) and kind in ("country", "capital") and _DL_PLACE.fullmatch(before) is not None
+
 
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import bisect
 
-from talkwatch.extract import status as status_mod
-from talkwatch.extract.article import ArticleContext, article_pass, main_pair, merge_repeats
+from talkwatch.extract import dating, status as status_mod
+from talkwatch.extract.article import ArticleContext, article_pass, main_pair, merge_mentions
 from talkwatch.extract.candidates import Cand, absorb_objects, apply_absorption, apply_modality, find_candidates
 from talkwatch.extract.clauses import SentenceWork, clean_attribution, is_dateline
 from talkwatch.extract.model import Event
@@ -44,12 +44,14 @@ def type_table() -> list[dict]:
 
 
 
-def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, resolve_fn) -> list[Event]:
+def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, resolve_fn,
+                   title_codes: tuple[str, ...] = ()) -> list[Event]:
     """Events of one body.
 
     sentences: [(start, end)]; mentions: parties found in the body (offsets into it);
     places_fn(text) -> [Place] and dates_fn(text, base) -> [DateMention] are called only
     for the sentences that hold an event; resolve_fn(mention, ref, tense[, anchor]).
+    title_codes: the parties the title names (they weigh most in the article's main pair).
     """
     rules = load()
     doc = tokenize(body, rules)
@@ -64,7 +66,7 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
             continue
         if i > 1 and doc.keys[i - 1] == "-" and doc.keys[i - 2] in ("pro", "anti", "non"):
             continue                   # "pro-Iranian", "anti-Pakistan": not a party
-        if is_dateline(body, m.start, m.end):
+        if is_dateline(body, m.start, m.end, m.kind):
             continue                   # "DOHA: ..." names where the report was filed
         tail = body[m.end:m.end + 2]
         poss = tail in ("'s", "’s") or doc.keys[j - 1].endswith(("'s", "'"))
@@ -72,7 +74,7 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
             j += 1
         prefs.append(PartyRef(i, j, m.code, m.kind, m.text, m.start, m.end, poss))
     bounds = sorted(bisect.bisect_left(starts, s0) for s0, _ in sentences)
-    ctx = ArticleContext(main_pair(prefs, bounds))
+    ctx = ArticleContext(main_pair(prefs, bounds, doc.keys, title_codes))
     finds = _ArticleFinds(doc, places_fn, dates_fn)
     events: list[Event] = []
     p_starts = [p.i for p in prefs]
@@ -96,10 +98,24 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
             win = wb
     try:
         article_pass(events, ctx.main_pair, len(sentences))
-        events = merge_repeats(events)
+    except Exception:
+        pass
+    # a bare noun with one party and no second one found in the article is no event; nor
+    # is a deed of a country upon itself
+    events = [e for e in events if e.dyad or "+weak" not in e.rule]
+    try:
+        dating.fill_article(events, ref, body)
+    except Exception:
+        pass
+    try:
+        events = merge_mentions(events)
     except Exception:
         pass
     return events
+
+
+def _self_only(e: Event) -> bool:
+    return bool(e.actors and e.recipients and set(e.actors) == set(e.recipients))
 
 
 class _ArticleFinds:
@@ -213,22 +229,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
     out: list[Event] = []
     seen: set = set()
     chosen.sort(key=lambda c: c.i)
-    # dates: each date mention goes to the nearest chosen trigger
-    by_cand: dict[int, list] = {}
-    said_on = None                     # the date the sentence's source spoke
-    for di, d in dates:
-        if d.month is None and d.day is None and d.year is not None and d.kind != "relative":
-            if not (di > sw.a and keys_[di - 1] in ("in", "since", "until", "by", "from", "during", "of", "early", "late", "mid")):
-                continue               # "the 2020 Doha Agreement": a name, not a date
-        if sw.in_attr(di) or sw.speech_end is not None and sw.lead_start <= di < sw.speech_end:
-            said_on = said_on or d     # "..., the ministry said on Thursday": the statement's date
-            continue
-        def dist(c, di=di):
-            lo_, hi_ = (c.j, di) if di >= c.j else (di, c.i)
-            breaks = sum(1 for k in range(lo_, hi_) if keys_[k] == "," or keys_[k] in W.PUNCT_HARD)
-            return min(abs(di - c.i), abs(di - c.j)) + 10 * breaks
-        best = min(chosen, key=dist)
-        by_cand.setdefault(id(best), []).append((dist(best), d))
+    # dates: each date mention goes to the nearest chosen trigger (see dating.py)
+    by_cand, said_on = dating.assign(sw, chosen, dates)
     keys_ = doc.keys
     date_toks: set[int] = set()
     for di, d in dates:
@@ -242,7 +244,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         if len(set(actors) | set(recips)) < 2 and c.type in (W.MEETING_LIKE | {"DEMAND", "ACCUSATION", "REJECTION", "THREAT", "ATTACK", "SANCTION"}):
             if anaphora is None:
                 anaphora = has_anaphora(sw)
-            pair = ctx.main_pair or ctx.last_pair
+            # "the two sides" at talks are the last pair seen talking; elsewhere the article's pair
+            pair = (ctx.last_pair or ctx.main_pair) if c.type in W.MEETING_LIKE else (ctx.main_pair or ctx.last_pair)
             if anaphora and pair:
                 k_ana = sw.doc.cue_in("anaphora", sw.a, sw.b)
                 into = recips if (actors and k_ana is not None and k_ana > c.i) else actors
@@ -297,8 +300,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                         cues.add(cue.value)
         if c.pos == "v" and c.i > sw.a and keys_[c.i - 1] in ("is", "are", "am") and keys_[c.i].endswith("ing"):
             cues.add("ongoing")
-        ds = sorted(by_cand.get(id(c), []), key=lambda x: (x[1].month is None and x[1].day is None, x[0]))
-        has_date = bool(ds)
+        best = dating.best_mention(by_cand.get(id(c), []))
+        has_date = best is not None
         if c.denied:
             st, why = "denied", "cue=denied"
         elif c.demand_mediation:
@@ -339,28 +342,21 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             trigger_start=doc.starts[c.i],
             trigger_end=doc.ends[c.j - 1],
         )
-        if ds:
-            _set_date(ev, ds[0][1], ref, resolve_fn, ctx.last_date)
+        if best is not None:
+            dating.set_date(ev, best[2], best[1], sw, ref, resolve_fn, ctx.last_date)
             if ev.date:
                 ctx.last_date = ev.date
-        elif said_on is not None and st in ("held", "ongoing"):
-            # a deed reported without a date of its own is dated to the day it was announced
-            _set_date(ev, said_on, ref, resolve_fn, ctx.last_date)
-            if ev.date:
-                ev.date_how = f"announced {said_on.text!r}: {ev.date_how}"
-        elif info.cls == "speech" and st == "held" and ref is not None and getattr(ref, "day", None):
-            # a statement reported without a date of its own is dated to the report
-            try:
-                ev.date = ref.iso()
-                ev.date_precision = ref.precision
-                ev.date_source = "published"
-                ev.date_how = f"statement reported without a date: the article's date ({ev.date})"
-            except Exception:
-                pass
-        if ds:
-            if st == "held" and why == "default=past" and _is_future(ev, ds[0][1], ref):
+            if st == "held" and why == "default=past" and _is_future(ev, best[2], ref):
                 ev.status = "scheduled"
                 ev.rule = ev.rule.replace("/held:", "/scheduled:").replace("default=past", "date-ahead")
+        elif said_on is not None and (st in ("held", "ongoing") or info.cls == "speech"):
+            # a deed or statement reported without a date of its own is dated to the day
+            # it was announced
+            dating.set_date(ev, said_on[1], said_on[0], sw, ref, resolve_fn, ctx.last_date)
+            if ev.date:
+                ev.date_how = f"announced {said_on[1].text!r}: {ev.date_how}"
+        if not ev.dyad and (c.pos == "n" and c.light_at is None or c.strength < 4):
+            ev.rule += "+weak"         # kept only if the article finds its second party
         out.append(ev)
         if ev.dyad and c.type in W.MEETING_LIKE and "+anaphora" not in rule:
             ctx.last_pair = tuple(ev.dyad.split("-", 1))
@@ -383,26 +379,3 @@ def _is_future(ev: Event, mention, ref) -> bool:
     if pub.startswith("--") != ev.date.startswith("--"):
         return False
     return ev.date[:n] > pub[:n]
-
-
-def _set_date(ev: Event, mention, ref, resolve_fn, anchor: str | None = None) -> None:
-    try:
-        if getattr(mention, "anchor", "ref") == "previous" and anchor:
-            r = resolve_fn(mention, ref, status_mod.tense_of(ev.status), anchor)
-        else:
-            r = resolve_fn(mention, ref, status_mod.tense_of(ev.status))
-    except Exception:
-        return
-    if r is None:
-        return
-    if not getattr(r, "value", None):
-        ev.date_text = mention.text
-        ev.date_how = r.how
-        return
-    ev.date = r.value
-    ev.date_precision = r.precision
-    ev.date_source = r.source
-    ev.date_text = mention.text
-    ev.date_how = r.how
-
-

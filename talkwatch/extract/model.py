@@ -30,10 +30,13 @@ class Event:
     trigger: str = ""              # the trigger words as found
     trigger_start: int | None = None    # offsets of the trigger in the body
     trigger_end: int | None = None
+    # the other sentences of the same event in the article: [{"sentence", "start", "end"}]
+    mentions: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         # by hand: dataclasses.asdict deep-copies every field (a quarter of extraction time)
         d = dict(self.__dict__)
         for k in ("actors", "recipients", "mediators"):
             d[k] = list(d[k])
+        d["mentions"] = [dict(m) for m in d["mentions"]]
         return d

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .people import learn_names, short_forms
 from .textutil import TOKEN_RE, name_keys, split_tokens, strip_marks, token_key
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -80,11 +81,12 @@ class _Entry(NamedTuple):
     name: str  # canonical name (places) or the name as written (parties)
     caps: tuple[bool, ...] | None  # multi-word names: which words the data capitalises
     simple: bool  # no flag, no case pattern, no years: the first entry needs no checks
+    shorts: tuple[str, ...] = ()  # a person's short forms, usable after this full name
 
 
-def _entry(code, kind, country, flag, surface, y_from, y_to, name, caps) -> _Entry:
-    simple = not (flag or caps or y_from is not None or y_to is not None)
-    return _Entry(code, kind, country, flag, surface, y_from, y_to, name, caps, simple)
+def _entry(code, kind, country, flag, surface, y_from, y_to, name, caps, shorts=()) -> _Entry:
+    simple = not (flag or caps or y_from is not None or y_to is not None or shorts)
+    return _Entry(code, kind, country, flag, surface, y_from, y_to, name, caps, simple, shorts)
 
 
 class _Tables:
@@ -96,11 +98,15 @@ class _Tables:
         self.codes: set[str] = set()
 
 
-def _add(trie: dict, keys: tuple[str, ...], entry: _Entry) -> None:
+def _add(trie: dict, keys: tuple[str, ...], entry: _Entry, first: bool = False) -> None:
     node = trie
     for k in keys:
         node = node.setdefault(k, {})
-    node.setdefault(None, []).append(entry)
+    lst = node.setdefault(None, [])
+    if first:
+        lst.insert(0, entry)       # an office holder's name before the gazetteer's
+    else:
+        lst.append(entry)
 
 
 def _split_flag(name: str) -> tuple[str, str]:
@@ -190,6 +196,7 @@ def _load() -> _Tables:
                     t.index.setdefault(" ".join(ks), []).append(entry)
                     if code == STOP:
                         _add(t.places, ks, entry)
+    _load_people(t)
     # places: places.txt first (its first name is the one reported: "Kiev" -> Kyiv),
     # then every capital and seat of government of the gazetteer under its own name
     ppath = DATA_DIR / PLACES_FILE
@@ -214,6 +221,26 @@ def _load() -> _Tables:
             if keys:
                 _add(t.places, keys, _entry(code, "place", code, flag, surface, None, None, name, caps))
     return t
+
+
+def _load_people(t: _Tables) -> None:
+    """Office holders (people.tsv): full names with the years of the term, and the short
+    forms marked "+" as names of their own (any year, capitalised)."""
+    from talkwatch.extract.people import load_people
+
+    for person in load_people():
+        t.codes.add(person.code)
+        for name in person.names:
+            keys, surface, caps = _name(name, "")
+            if keys:
+                e = _entry(person.code, "leader", person.code, "", surface, person.year_from,
+                           person.year_to, name, caps, person.shorts)
+                _add(t.parties, keys, e, first=True)
+                t.index.setdefault(" ".join(keys), []).append(e)
+        for short in person.loose:
+            keys, surface, caps = _name(short, "^")
+            if keys:
+                _add(t.parties, keys, _entry(person.code, "leader", person.code, "^", surface, None, None, short, caps))
 
 
 _tables: _Tables | None = None
@@ -263,33 +290,42 @@ def _valid_year(e: _Entry, year: int | None) -> bool:
     return True
 
 
+def _form_ok(e, text, words, offsets, i, j) -> bool:
+    f = e.flag
+    if f:
+        if f == "^":
+            if not words[i][0].isupper():
+                return False
+        elif f == "=":
+            if tuple(map(strip_marks, words[i:j + 1])) != e.surface:
+                return False
+        elif f == "<":
+            end = offsets[2 * j + 2]
+            if not (text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isalpha()):
+                return False
+    if e.caps is not None and j > i:
+        # "Pakistan today" is not the paper "Pakistan Today", "an Islamic state" not
+        # ISIL: in text that uses capitals, the words the data capitalises must be
+        # capitalised too (all-lowercase text is matched as it is)
+        span = text[offsets[2 * i + 1]:offsets[2 * j + 2]]
+        if not span.islower() and not all(
+            w[0].isupper() for w, c in zip(words[i:j + 1], e.caps) if c
+        ):
+            return False
+    return True
+
+
 def _pick(entries, text, words, offsets, i, j, year):
+    fallback = None
     for e in entries:
         if not _valid_year(e, year):
+            # a person named outside the years of a term still names the same party
+            if fallback is None and e.kind == "leader" and e.year_from is not None and _form_ok(e, text, words, offsets, i, j):
+                fallback = e
             continue
-        f = e.flag
-        if f:
-            if f == "^":
-                if not words[i][0].isupper():
-                    continue
-            elif f == "=":
-                if tuple(map(strip_marks, words[i:j + 1])) != e.surface:
-                    continue
-            elif f == "<":
-                end = offsets[2 * j + 2]
-                if not (text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isalpha()):
-                    continue
-        if e.caps is not None and j > i:
-            # "Pakistan today" is not the paper "Pakistan Today", "an Islamic state" not
-            # ISIL: in text that uses capitals, the words the data capitalises must be
-            # capitalised too (all-lowercase text is matched as it is)
-            span = text[offsets[2 * i + 1]:offsets[2 * j + 2]]
-            if not span.islower() and not all(
-                w[0].isupper() for w, c in zip(words[i:j + 1], e.caps) if c
-            ):
-                continue
-        return e
-    return None
+        if _form_ok(e, text, words, offsets, i, j):
+            return e
+    return fallback
 
 
 def _scan(text: str, trie: dict, year: int | None) -> list[tuple[int, int, _Entry]]:
@@ -360,20 +396,70 @@ def _drop_urls(text: str, found: list[tuple[int, int, _Entry]]) -> list[tuple[in
     return out
 
 
-def find_parties(text: str, year: int | None = None) -> list[Mention]:
+def find_parties(text: str, year: int | None = None, known: dict[str, str] | None = None) -> list[Mention]:
     """Every party named in text, sorted by start, non-overlapping, longest match first.
 
     year is the article's year (it decides time-bound names such as "Taliban"); None
-    means "recent".
+    means "recent". known: short names of people learnt elsewhere in the article (a title
+    read with its body's names: "Kerry and Lavrov reach deal").
     """
+    return find_parties_and_names(text, year, known)[0]
+
+
+def find_parties_and_names(text: str, year: int | None = None,
+                           known: dict[str, str] | None = None) -> tuple[list[Mention], dict[str, str]]:
+    """find_parties, and the short names of the people the text names ({"Kerry": "USA"})."""
     if not text:
-        return []
+        return [], {}
     out = []
+    shorts: dict[str, str] = dict(known or {})
     for s, e, ent in _drop_urls(text, _scan(text, _get().parties, year)):
         if ent.code == STOP:
             continue
         out.append(Mention(s, e, text[s:e], ent.code, ent.kind, ent.country))
-    return out
+        for short in ent.shorts:
+            shorts.setdefault(short, ent.code)
+    try:
+        for name, code in learn_names(text, out).items():
+            for form in short_forms(name):
+                shorts.setdefault(form, code)
+    except Exception:  # a learning failure never costs the names already found
+        pass
+    if shorts:
+        out = _add_short_mentions(text, out, shorts)
+    return out, shorts
+
+
+def _add_short_mentions(text: str, found: list[Mention], shorts: dict[str, str]) -> list[Mention]:
+    """Mentions of the short forms of the people this text names in full ("Kerry said",
+    "Mr Kerry"), where no other name was found; capitalised only."""
+    trie: dict = {}
+    for form, code in shorts.items():
+        keys, surface, caps = _name(form, "^")
+        if keys and not (len(keys) == 1 and keys[0] in _SHORT_STOP):
+            _add(trie, keys, _entry(code, "leader", code, "^", surface, None, None, form, caps))
+    if not trie:
+        return found
+    taken = [(m.start, m.end) for m in found]
+    starts = [a for a, _ in taken]
+    extra = []
+    for s, e, ent in _drop_urls(text, _scan(text, trie, None)):
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and s < taken[k][1]:
+            continue                   # inside a longer name already found
+        if k + 1 < len(taken) and taken[k + 1][0] < e:
+            continue
+        extra.append(Mention(s, e, text[s:e], ent.code, "leader", ent.country))
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+# short forms that are also months, weekdays or common capitalised words
+_SHORT_STOP = frozenset({
+    "may", "march", "june", "july", "august", "april", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "will", "white", "house", "state", "said",
+})
 
 
 def find_places(text: str) -> list[Place]:

@@ -31,6 +31,22 @@ def first_group(sw: SentenceWork, ps: list[PartyRef], skip_orgs: bool = False) -
     return out
 
 
+def _in_phrase(sw: SentenceWork, p: PartyRef) -> bool:
+    """A party after a preposition ("in Japan's Diet", "on Seoul's proposal", "relating to
+    Taiwan") is not the subject of a clause; "of" keeps it ("the coastguards of Japan")."""
+    k = p.i - 1
+    if k < sw.a:
+        return False
+    w = sw.keys[k]
+    if w in ("the", "a", "an") and k - 1 >= sw.a:
+        k -= 1
+        w = sw.keys[k]
+    if w not in W.SUBJECT_PREPS:
+        return False
+    # "security forces in Guinea", "demonstrators in Baghdad": that country's people
+    return not (w in ("in", "from") and k - 1 >= sw.a and sw.keys[k - 1] in W.PEOPLE_NOUNS)
+
+
 def assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
     keys = sw.keys
     doc = sw.doc
@@ -76,7 +92,9 @@ def assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
         if keys[k] in W.PUNCT_HARD:
             actor_lo = k + 1           # "... had not changed: Kabul must act"
             break
-    actors = [p for p in sw.parties if actor_lo <= p.i < a_end and not sw.in_attr(p.i) and not sw.in_appositive(p.i)]
+    subject_only = not c.passive and c.trig.opt("frame") != "must"
+    actors = [p for p in sw.parties if actor_lo <= p.i < a_end and not sw.in_attr(p.i) and not sw.in_appositive(p.i)
+              and not (subject_only and _in_phrase(sw, p))]
     # drop actor-side parties that belong to an earlier event's object in a coordinated clause
     for o in others:
         if o is c or o.absorbed or o.i >= c.i or o.pos != "v" or o.strength < 5:

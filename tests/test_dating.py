@@ -1,0 +1,102 @@
+"""When an event happened: its own date, the scene's, the statement's, or the report's day.
+
+Sentences are written for these tests; the mechanisms are those of docs/ONTOLOGY.md, "Dates".
+"""
+import pytest
+
+from talkwatch.extract import extract
+
+
+def events(body, published=None, title=None):
+    return extract(body, published, title).events
+
+
+def only(body, published=None, **want):
+    evs = [e for e in events(body, published) if all(getattr(e, k) == v for k, v in want.items())]
+    assert len(evs) == 1, [(e.type, e.status, e.dyad, e.date) for e in events(body, published)]
+    return evs[0]
+
+
+def test_a_deed_without_a_date_takes_the_day_of_the_report_as_approximate():
+    e = only("Kenya and Somalia signed a maritime accord.", "2024-05-02", type="AGREEMENT")
+    assert (e.date, e.date_precision, e.date_source) == ("2024-05-02", "day", "published")
+
+
+def test_upcoming_talks_without_a_date_stay_undated():
+    e = only("Kenya and Somalia will hold talks on the maritime border.", "2024-05-02", type="TALKS")
+    assert e.status in ("expected", "scheduled") and e.date is None
+
+
+def test_the_scene_dates_what_follows_it_in_the_paragraph():
+    body = ("Foreign ministers of Chile and Peru met in Lima on Monday. The two ministers also "
+            "signed a memorandum on border trade.")
+    e = only(body, "2025-03-13", type="AGREEMENT")
+    assert (e.date, e.date_source) == ("2025-03-10", "narrative")
+
+
+def test_the_scene_of_the_same_pair_carries_into_the_next_paragraph():
+    body = ("Foreign ministers of Chile and Peru met in Lima on Monday.\n\n"
+            "The two ministers also signed a memorandum on border trade.")
+    e = only(body, "2025-03-13", type="AGREEMENT")
+    assert (e.date, e.date_source) == ("2025-03-10", "narrative")
+
+
+def test_a_background_year_is_no_scene():
+    body = ("Chile and Peru fought a border war in 1995. The two countries signed a trade memorandum.")
+    e = only(body, "2025-03-13", type="AGREEMENT")
+    assert e.date_source == "published"
+
+
+@pytest.mark.parametrize("body, published, want", [
+    # past clause: the latest January on or before the report
+    ("An earlier truce between Armenia and Azerbaijan, agreed in January, collapsed.", "2025-10-20", "2025-01"),
+    # future clause: the next January
+    ("Armenia and Azerbaijan will hold talks in January.", "2025-10-20", "2026-01"),
+    # a weekday in a past clause is the last one
+    ("Thai and Cambodian officials met on Friday.", "2025-06-04", "2025-05-30"),
+    # in a future clause, the next one
+    ("Thai and Cambodian officials will meet on Friday.", "2025-06-04", "2025-06-06"),
+])
+def test_tense_decides_which_month_or_weekday(body, published, want):
+    e = events(body, published)[0]
+    assert e.date == want
+
+
+def test_a_truce_agreed_then_collapsed_is_one_failed_truce_of_its_month():
+    e = only("An earlier truce between Armenia and Azerbaijan, agreed in January, collapsed.", "2025-10-20")
+    assert (e.type, e.status, e.dyad, e.date) == ("CEASEFIRE", "failed", "ARM-AZE", "2025-01")
+
+
+@pytest.mark.parametrize("body", [
+    "It was the first visit by a Greek prime minister to Turkey in three years.",
+    "The Greek prime minister visited Turkey for the first time in a decade.",
+])
+def test_a_span_is_not_the_date_of_the_event(body):
+    e = only(body, "2025-06-02", type="VISIT")
+    assert e.status == "held" and e.date == "2025-06-02" and e.date_source == "published"
+
+
+def test_a_deed_reported_as_done_is_never_after_its_article():
+    e = only("Thai and Cambodian officials met on June 20.", "2025-06-04", type="TALKS")
+    assert e.date == "2024-06-20"
+
+
+def test_a_statement_is_dated_when_it_was_said_not_by_what_it_says():
+    e = only("Egypt's foreign ministry said on Friday that Ethiopia must stop filling the dam before July.",
+             "2025-06-02", type="DEMAND")
+    assert (e.date, e.date_text) == ("2025-05-30", "on Friday")
+    e = only("Egypt accused Ethiopia on Tuesday of violating the declaration it signed in 2015.",
+             "2025-06-05", type="ACCUSATION")
+    assert e.date == "2025-06-03"
+
+
+def test_every_event_of_a_lead_shares_its_only_date():
+    body = ("Iran released ten American sailors on Wednesday, a day after detaining them "
+            "aboard two patrol boats in the Gulf.")
+    evs = events(body, "2016-01-14")
+    assert {e.type for e in evs} >= {"RETREAT"}
+    assert all(e.date and e.date_source in ("relative", "narrative") for e in evs)
+
+
+def test_without_a_publication_date_nothing_is_invented():
+    assert all(e.date is None for e in events("Kenya and Somalia signed a maritime accord."))
