@@ -17,6 +17,7 @@ class ArticleContext:
     main_pair: tuple[str, str] | None
     last_pair: tuple[str, str] | None = None
     last_date: str | None = None      # the last date resolved in the article ("the next day")
+    last_person: str | None = None    # the party of the last person named ("he said ...")
 
 
 def main_pair(parties: list[PartyRef], bounds: list[int] | None = None, keys: list[str] | None = None,
@@ -78,6 +79,7 @@ def _written_as_pair(keys: list[str], p: PartyRef, q: PartyRef) -> bool:
 DISTINCT = frozenset({"another", "second", "third", "separate", "new", "fresh", "other", "further",
                       "earlier", "previous", "last", "first", "next", "latest"})
 STAGE = {"upcoming": 0, "happened": 1, "setback": 1}
+SYMMETRIC = frozenset({"TALKS", "AGREEMENT", "CEASEFIRE", "COOPERATION", "MEDIATION"})
 
 
 def _dates_fit(a: str | None, b: str | None) -> bool:
@@ -140,6 +142,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
             for o in out:
                 if o.type != e.type or o.dyad != e.dyad:
                     continue
+                if e.type not in SYMMETRIC and o.actors[:1] != e.actors[:1]:
+                    continue           # a demand and the counter-demand are two events
                 oi = status_mod.INFO.get(o.status)
                 if oi is None or info is None or STAGE.get(oi.kind) != stage:
                     continue

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from talkwatch.extract.clauses import (
     SentenceWork, is_subordinate, modal_after, modal_before, names_an_office, neg_before,
 )
-from talkwatch.extract.rules import Trigger
+from talkwatch.extract.rules import NOT_AN_EVENT, Trigger
 from talkwatch.extract.words import W
 
 MAX_TRIGGERS_PER_SENTENCE = 24
@@ -80,6 +80,8 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
         j, phrase, trig = doc.trig[start]
         j = min(j, b)
         i = j
+        if trig.type == NOT_AN_EVENT:
+            continue                   # an idiom or a name that holds a trigger word
         if sw.in_attr(start):
             continue
         prev = keys[start - 1] if start > a else ""

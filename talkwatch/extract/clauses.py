@@ -157,11 +157,16 @@ class SentenceWork:
         has_speech = doc.cue_in("speech", a, b) is not None or doc.cue_in("say", a, b) is not None
         # a leading background phrase: "After ..., the talks ..." / "In an interview, X said"
         if keys[a:a + 1] and (keys[a] in self.rules.words.get("background", ()) or keys[a] in ("in", "with", "under", "on", "meanwhile", "however", "earlier", "later")):
+            # a prepositional phrase ("On September 9th", "In Beijing") ends at its comma; without
+            # one, a verb after it is the main clause's ("On Monday Israel struck ...")
+            clause_opener = keys[a] in W.CLAUSE_OPENERS
             for i in range(a + 1, min(b, a + 25)):
                 if keys[i] == ",":
                     self.lead_start = i + 1
                     break
                 if (keys[i] in W.PUNCT_HARD):
+                    break
+                if not clause_opener and (doc.trig[i] and doc.trig[i][2].pos == "v" or has_cue(doc, i, "light")):
                     break
         # "X said (on Tuesday) (that) ..." near the start
         if not has_speech:

@@ -95,6 +95,9 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
                 events += _sentence_events(doc, win, wb, s_start, s_end, sparties, lazy, rules, ctx, ref, resolve_fn)
             except Exception:  # one odd sentence never costs the article
                 pass
+            people = [p for p in sparties if p.kind == "leader"]
+            if people:
+                ctx.last_person = people[-1].code
             win = wb
     try:
         article_pass(events, ctx.main_pair, len(sentences))
@@ -112,6 +115,19 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
     except Exception:
         pass
     return events
+
+
+def _pronoun_subject(sw: SentenceWork, c: Cand) -> bool:
+    """"he"/"she" is the subject of the trigger's clause: "In June he was feted ...",
+    "He also rejected ..."."""
+    end = c.i if c.light_at is None else c.light_at
+    for k in range(end - 1, max(sw.a, end - 6) - 1, -1):
+        w = sw.keys[k]
+        if w in ("he", "she"):
+            return True
+        if w in W.PUNCT_HARD or w == "," or sw.party_at(k) is not None:
+            return False
+    return False
 
 
 def _self_only(e: Event) -> bool:
@@ -241,6 +257,13 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         recips = codes_of(c.recipients)
         meds = codes_of(c.mediators)
         rule = c.rule
+        if ctx.last_person and _pronoun_subject(sw, c):
+            if c.passive and not recips and ctx.last_person not in actors:
+                recips = [ctx.last_person]  # "he was feted by Trump": the person named before
+                rule += "+he"
+            elif not c.passive and not actors and ctx.last_person not in recips:
+                actors = [ctx.last_person]  # "He visited Kabul"
+                rule += "+he"
         if len(set(actors) | set(recips)) < 2 and c.type in (W.MEETING_LIKE | {"DEMAND", "ACCUSATION", "REJECTION", "THREAT", "ATTACK", "SANCTION"}):
             if anaphora is None:
                 anaphora = has_anaphora(sw)

@@ -186,6 +186,12 @@ def assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
         if any(hosts(p) for p in actors + recips):
             actors = [p for p in actors if not hosts(p)]
             recips = [p for p in recips if not hosts(p)]
+    # "drew criticism from Washington", "faced demands from Kabul": the "from" party speaks
+    if c.pos == "n" and c.type in ("ACCUSATION", "DEMAND", "THREAT", "REJECTION", "SANCTION") and c.j < b and keys[c.j] == "from":
+        grp = [p for p in group_after(sw, c.j + 1, limit=3) if p not in mediators]
+        if grp:
+            subject = [p for p in actors if p not in grp] or [p for p in sw.parties if lo <= p.i < c.i and p not in grp][:1]
+            actors, recips = grp, subject
     c.actors, c.recipients, c.mediators = actors, recips, mediators
 
 

@@ -23,6 +23,9 @@ TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|[^\W\d_]+(?:['’][^\W\d_
 TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")   # split() keeps the tokens, between the gaps
 
 VOWELS = set("aeiou")
+# the type of trigger lines whose phrases name no event ("call the shots", "a bomb shelter"):
+# they are matched like the others, longest first, and swallow the words they cover
+NOT_AN_EVENT = "NONE"
 
 
 def inflect(lemma: str, double: bool = False) -> list[str]:
@@ -179,7 +182,7 @@ def load() -> Rules:
     for row in _rows("triggers.tsv"):
         row += [""] * (5 - len(row))
         t, rule, pos, phrases, opts = row[:5]
-        if t not in types:
+        if t not in types and t != NOT_AN_EVENT:
             raise ValueError(f"triggers.tsv: unknown type {t}")
         trig = Trigger(t, rule, pos, _parse_opts(opts))
         for toks in expand(phrases):
