@@ -63,6 +63,21 @@ def _modifies_noun(sw: SentenceWork, cands: list, start: int) -> bool:
     return True
 
 
+def _own_pair_after(sw: SentenceWork, j: int) -> bool:
+    """A party right after the noun over "between", "with", "by" or "to" ("talks between X
+    and Y", "a visit to Tehran by Xi")."""
+    keys = sw.keys
+    for k in range(j, min(sw.b, j + 3)):
+        if keys[k] in ("between", "with", "by", "to"):
+            nxt = k + 1
+            if nxt < sw.b and keys[nxt] in ("the", "his", "her", "their"):
+                nxt += 1
+            return sw.party_at(nxt) is not None
+        if keys[k] not in W.DETERMINERS and sw.party_at(k) is None:
+            return False
+    return False
+
+
 def find_candidates(sw: SentenceWork) -> list[Cand]:
     doc, keys, a, b = sw.doc, sw.keys, sw.a, sw.b
     words = sw.rules.words
@@ -195,6 +210,11 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
                 c.strength = 1
             if purpose or in_relative:
                 c.strength = min(c.strength, 2)
+            if trig.type in W.MEETING_LIKE and _own_pair_after(sw, j):
+                # "a visit to Tehran by Xi", "talks between X and Y": an event of its own
+                c.strength = max(c.strength, 4)
+                c.subordinate = False
+                c.notes.append("own-pair")
         if in_if:
             c.notes.append("if-clause")
             c.strength = 0

@@ -117,6 +117,20 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
     return events
 
 
+def _follows_main(sw: SentenceWork, c: Cand, main: Cand) -> bool:
+    """A deed in "after/before/since + -ing" beside the sentence's main deed, of another
+    type: its own event, done by the main deed's parties unless it names its own."""
+    if not (c.subordinate and c.pos == "v" and c.i > sw.a and sw.keys[c.i].endswith("ing")
+            and sw.keys[c.i - 1] in ("after", "before", "since") and c.type != main.type
+            and c.type not in dating.SPEECH_TYPES and c.strength >= 3):
+        return False
+    if not c.own_parties:
+        c.actors, c.recipients = list(main.actors), list(main.recipients)
+        c.own_parties = True
+        c.notes.append("main-parties")
+    return True
+
+
 def _pronoun_subject(sw: SentenceWork, c: Cand) -> bool:
     """"he"/"she" is the subject of the trigger's clause: "In June he was feted ...",
     "He also rejected ..."."""
@@ -226,6 +240,9 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             continue                   # a bare "talks" with no parties in reach
         if not chosen:
             chosen.append(c)
+            continue
+        if _follows_main(sw, c, chosen[0]):
+            chosen.append(c)           # "freed the sailors a day after detaining them"
             continue
         if c.strength < 4 or not c.own_parties or c.subordinate:
             continue

@@ -31,6 +31,14 @@ def first_group(sw: SentenceWork, ps: list[PartyRef], skip_orgs: bool = False) -
     return out
 
 
+def _after_word(sw: SentenceWork, p: PartyRef, words) -> bool:
+    """The party follows one of words, maybe over an article or a possessive pronoun."""
+    k = p.i - 1
+    if k >= sw.a and sw.keys[k] in ("the", "a", "an", "his", "her", "its", "their"):
+        k -= 1
+    return k >= sw.a and sw.keys[k] in words
+
+
 def _in_phrase(sw: SentenceWork, p: PartyRef) -> bool:
     """A party after a preposition ("in Japan's Diet", "on Seoul's proposal", "relating to
     Taiwan") is not the subject of a clause; "of" keeps it ("the coastguards of Japan")."""
@@ -103,6 +111,11 @@ def assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
     actors = first_group(sw, actors)
     r_start = c.j if c.light_at is None else c.light_at + 1
     recips = [p for p in sw.parties if r_start <= p.i < r_to and not sw.in_attr(p.i)]
+    if c.type in ("TALKS", "COOPERATION", "AGREEMENT"):
+        # "discussed the truce with Iran's Zarif": the "with" party is the counterpart
+        withs = [p for p in recips if _after_word(sw, p, ("with",))]
+        if withs:
+            recips = recips[recips.index(withs[0]):]
     recips = first_group(sw, recips, skip_orgs=True)
     mediators: list[PartyRef] = list(sw.mediator_parties())
     # the subject urges others to talk, or mediates: it is the mediator
