@@ -193,6 +193,13 @@ def fill_main_pair(events: list[Event], main_pair: tuple[str, str], n_sentences:
         if e.dyad or (e.type not in ("TALKS", "VISIT", "MEDIATION", "CEASEFIRE") and n_sentences < 3):
             continue
         codes = set(e.actors) | set(e.recipients)
+        if not codes and e.mediators and e.type in ("MEDIATION", "AGREEMENT", "CEASEFIRE", "TALKS") \
+                and not set(main_pair) & set(e.mediators):
+            # "Trump oversaw the signing of a peace deal": the deal of the article's pair
+            e.actors = list(main_pair)
+            e.dyad = pair_dyad
+            e.rule += "+article-dyad"
+            continue
         if e.actors and e.recipients or len(codes) != 1:
             continue
         code = next(iter(codes))

@@ -131,6 +131,31 @@ def _follows_main(sw: SentenceWork, c: Cand, main: Cand) -> bool:
     return True
 
 
+def _adverbial_deed(sw: SentenceWork, c: Cand, main: Cand) -> bool:
+    """A verb in an adverbial clause with a subject of its own ("..., as China has demanded",
+    "after Israel struck Iran") is an event of its own; with no object, it bears on the main
+    clause's subject."""
+    if not (c.subordinate and c.pos == "v" and c.actors and c.type != main.type):
+        return False
+    opener = None
+    for k in range(c.i - 1, max(sw.a, c.i - 12) - 1, -1):
+        w = sw.keys[k]
+        if w in W.SUBORDINATORS:
+            opener = w
+            break
+        if w in W.PUNCT_HARD:
+            break
+    if opener not in W.ADVERBIAL_OPENERS:
+        return False
+    main_codes = {p.code for p in main.actors}
+    if {p.code for p in c.actors} <= main_codes:
+        return False
+    if not c.recipients and main.actors:
+        c.recipients = [p for p in main.actors if p.code not in {q.code for q in c.actors}]
+        c.notes.append("bears-on-main")
+    return True
+
+
 def _pronoun_subject(sw: SentenceWork, c: Cand) -> bool:
     """"he"/"she" is the subject of the trigger's clause: "In June he was feted ...",
     "He also rejected ..."."""
@@ -241,7 +266,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         if not chosen:
             chosen.append(c)
             continue
-        if _follows_main(sw, c, chosen[0]):
+        if _follows_main(sw, c, chosen[0]) or _adverbial_deed(sw, c, chosen[0]):
             chosen.append(c)           # "freed the sailors a day after detaining them"
             continue
         if c.strength < 4 or not c.own_parties or c.subordinate:

@@ -427,7 +427,58 @@ def find_parties_and_names(text: str, year: int | None = None,
         pass
     if shorts:
         out = _add_short_mentions(text, out, shorts)
+    out = _add_shorthands(text, out)
     return out, shorts
+
+
+SHORTHANDS_FILE = "shorthands.tsv"
+_shorthands: list | None = None
+
+
+def _load_shorthands() -> list[tuple[re.Pattern, str, frozenset]]:
+    """(pattern, code, context codes) for each line of shorthands.tsv."""
+    global _shorthands
+    if _shorthands is None:
+        rows = []
+        path = DATA_DIR / SHORTHANDS_FILE
+        if path.exists():
+            for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if not raw.strip() or raw.startswith("#"):
+                    continue
+                parts = raw.split("\t")
+                if len(parts) != 3 or not parts[0].strip() or not parts[2].split():
+                    raise ValueError(f"{SHORTHANDS_FILE}:{lineno}: expected PHRASE<TAB>CODE<TAB>CONTEXT")
+                phrase, code, context = (p.strip() for p in parts)
+                body = re.escape(phrase)
+                if phrase.startswith("the "):
+                    body = "[Tt]he " + re.escape(phrase[4:])   # "The North" opening a sentence
+                rows.append((re.compile(r"(?<![\w-])" + body + r"(?![\w-])"), code, frozenset(context.split())))
+        _shorthands = rows
+    return _shorthands
+
+
+def _add_shorthands(text: str, found: list[Mention]) -> list[Mention]:
+    """"the North" in an article about the two Koreas, "the mainland" beside Taiwan ..."""
+    codes = {m.code for m in found}
+    extra = []
+    for pattern, code, context in _load_shorthands():
+        if codes.isdisjoint(context):
+            continue
+        for m in pattern.finditer(text):
+            extra.append(Mention(m.start(), m.end(), m.group(), code, "government", code))
+    if not extra:
+        return found
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [a for a, _ in taken]
+    keep = []
+    for m in sorted(extra, key=lambda x: (x.start, -(x.end - x.start))):
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < taken[k][1] or k + 1 < len(taken) and taken[k + 1][0] < m.end:
+            continue
+        if keep and m.start < keep[-1].end:
+            continue
+        keep.append(m)
+    return sorted(found + keep, key=lambda m: m.start)
 
 
 def _add_short_mentions(text: str, found: list[Mention], shorts: dict[str, str]) -> list[Mention]:
