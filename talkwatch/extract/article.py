@@ -133,6 +133,12 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     second" ... stays an event of its own."""
     from talkwatch.extract import status as status_mod
 
+    # a partial reading of a deed already read whole in the same sentence goes ("Pakistan's
+    # strike on Afghanistan killed ten": one attack, not a second one without its target)
+    whole = [e for e in events if e.dyad]
+    events = [e for e in events if e.dyad or not any(
+        o.start == e.start and o.type == e.type and set(e.actors) | set(e.recipients) <= set(o.actors) | set(o.recipients)
+        for o in whole)]
     out: list[Event] = []
     for e in events:
         twin = None
@@ -153,7 +159,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
                         e.date_source not in ("text", "relative") or _dates_fit(o.date, e.date)):
                     twin = o           # the last such event: the nearest one referred to
         if twin is None:
-            out.append(e)
+            if "+mention" not in e.rule:
+                out.append(e)          # a bare mention with nothing told before it goes
             continue
         lead, other = twin, e
         own = ("text", "relative")

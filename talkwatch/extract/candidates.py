@@ -63,12 +63,14 @@ def _modifies_noun(sw: SentenceWork, cands: list, start: int) -> bool:
     return True
 
 
-def _own_pair_after(sw: SentenceWork, j: int) -> bool:
+def _own_pair_after(sw: SentenceWork, j: int, preps=("between", "with", "by", "to")) -> bool:
     """A party right after the noun over "between", "with", "by" or "to" ("talks between X
-    and Y", "a visit to Tehran by Xi")."""
+    and Y", "a visit to Tehran by Xi"); for hostile deeds "on", "against" ("strikes on X")."""
     keys = sw.keys
+    if keys[j - 1] in preps and sw.party_at(j) is not None:
+        return True                    # the trigger ends with its preposition: "strike on" X
     for k in range(j, min(sw.b, j + 3)):
-        if keys[k] in ("between", "with", "by", "to"):
+        if keys[k] in preps:
             nxt = k + 1
             if nxt < sw.b and keys[nxt] in ("the", "his", "her", "their"):
                 nxt += 1
@@ -76,6 +78,38 @@ def _own_pair_after(sw: SentenceWork, j: int) -> bool:
         if keys[k] not in W.DETERMINERS and sw.party_at(k) is None:
             return False
     return False
+
+
+def _for_purpose(keys: list[str], a: int, start: int) -> bool:
+    """"for (another round of) talks": talks that are the aim of a trip, still to come."""
+    for k in range(start - 1, max(a, start - 5) - 1, -1):
+        w = keys[k]
+        if w == "for":
+            return True
+        if w not in W.DETERMINERS and w not in W.NOUN_PRE and w not in W.ROUND_WORDS and w not in ("of", "another", "talks", "a"):
+            return False
+    return False
+
+
+def _hosts_a_meeting(sw: SentenceWork, j: int) -> bool:
+    """"hosted five earlier rounds", "will host the talks": what is hosted is a meeting."""
+    keys, doc = sw.keys, sw.doc
+    for k in range(j, min(sw.b, j + 5)):
+        if keys[k] in W.ROUND_WORDS or doc.trig[k] and doc.trig[k][2].type in ("TALKS", "MEDIATION"):
+            return True
+        if keys[k] in W.PUNCT_HARD or keys[k] in (",", "."):
+            return False
+    return False
+
+
+_BY_RULE: dict = {}
+
+
+def _rule_trigger(rules, name: str):
+    """The Trigger of a rule by its name (the first of its phrases)."""
+    if name not in _BY_RULE:
+        _BY_RULE[name] = next((t for lst in rules.triggers.values() for _, t in lst if t.rule == name), None)
+    return _BY_RULE[name]
 
 
 def find_candidates(sw: SentenceWork) -> list[Cand]:
@@ -122,6 +156,8 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
                 continue               # "a deal brokered by Qatar": says who, not a new deed
             if first in W.DEED_PARTICIPLES and prev not in W.BE and prev not in W.AUX and _modifies_noun(sw, cands, start):
                 continue               # "a truce (between X and Y), agreed in January, ...": the truce's own deed
+            if trig.type == "MEDIATION" and prev in W.BE and j < b and keys[j] == "by" and _modifies_noun(sw, cands, start - 1):
+                continue               # "the ceasefire ... was brokered by Malaysia": the mediator of the ceasefire
         if trig.pos == "n" and "without" in keys[max(a, start - 3):start] and doc.cue_in("status", max(a, start - 3), start) is not None and any(
             e > start for x, e in doc.cue_at["status"].items() if start - 3 <= x < start
         ):
@@ -133,6 +169,8 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
             pos = "n"                  # "Jordan's visiting king"
         if pos == "v" and j - start == 1 and (prev in W.NOUN_PRE or prev in W.DETERMINERS and not first.endswith("ed")):
             pos = "n"                  # "the demands", "any attack", "a new deal"
+        if trig.rule == "host" and _hosts_a_meeting(sw, j):
+            trig = _rule_trigger(sw.rules, "mediate") or trig   # "hosted five rounds of talks"
         c = Cand(start, j, trig, trig.type, 0, trig.rule, pos=pos)
         seg = sw.segment_start(start)
         lead = keys[seg] if seg < b else ""
@@ -210,11 +248,15 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
                 c.strength = 1
             if purpose or in_relative:
                 c.strength = min(c.strength, 2)
-            if trig.type in W.MEETING_LIKE and _own_pair_after(sw, j):
-                # "a visit to Tehran by Xi", "talks between X and Y": an event of its own
+            if trig.type in W.MEETING_LIKE and _own_pair_after(sw, j) or trig.type in W.HOSTILE_DEEDS and (
+                    _own_pair_after(sw, j, ("on", "against", "by")) and sw.party_at(start - 1) is not None):
+                # "a visit to Tehran by Xi", "talks between X and Y", "Pakistan's strike on
+                # Afghanistan": an event of its own
                 c.strength = max(c.strength, 4)
                 c.subordinate = False
                 c.notes.append("own-pair")
+            if trig.type in ("TALKS", "VISIT", "MEDIATION") and _for_purpose(keys, a, start):
+                c.notes.append("purpose-for")   # "left for Istanbul for another round of talks"
         if in_if:
             c.notes.append("if-clause")
             c.strength = 0

@@ -251,6 +251,9 @@ class SentenceWork:
             for p in self.parties:
                 if p.possessive and p.j < self.b and keys[p.j] in W.MEDIATOR_NOUNS:
                     out += [q for q in self.parties if q.i >= p.i - 6 and q.j <= p.j]
+                # "a Qatari-mediated deal", "US-brokered talks"
+                if p.j + 1 < self.b and keys[p.j] == "-" and keys[p.j + 1] in W.MEDIATED_WORDS:
+                    out.append(p)
             self._mediators = out
         return self._mediators
 

@@ -117,6 +117,16 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
     return events
 
 
+def _refers_back(sw: SentenceWork, c: Cand) -> bool:
+    """The trigger is a definite noun that refers back: "The agreement removes ...",
+    "the talks", "this deal"."""
+    return c.i > sw.a and sw.keys[c.i - 1] in ("the", "this", "that", "these", "those") and c.type in W.MEETING_LIKE
+
+
+def _party_codes(c: Cand) -> set:
+    return {p.code for p in c.actors} | {p.code for p in c.recipients}
+
+
 def _follows_main(sw: SentenceWork, c: Cand, main: Cand) -> bool:
     """A deed in "after/before/since + -ing" beside the sentence's main deed, of another
     type: its own event, done by the main deed's parties unless it names its own."""
@@ -262,7 +272,9 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             break
         assign_parties(sw, c, by_pos)
         if c.pos == "n" and c.strength <= 2 and not c.own_parties:
-            continue                   # a bare "talks" with no parties in reach
+            if not _refers_back(sw, c):
+                continue               # a bare "talks" with no parties in reach
+            c.notes.append("mention")  # "the agreement removes duties": another mention only
         if not chosen:
             chosen.append(c)
             continue
@@ -277,7 +289,10 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             continue
         if c.pos == "n" and c.strength < 4:
             continue
-        if any(x.type == c.type and _upcoming(x) == _upcoming(c) for x in chosen):
+        same = next((x for x in chosen if x.type == c.type and _upcoming(x) == _upcoming(c)), None)
+        if same is not None:
+            if len(_party_codes(c)) >= 2 > len(_party_codes(same)):
+                chosen[chosen.index(same)] = c   # the reading that names both parties
             continue
         chosen.append(c)
     if not chosen:
@@ -365,7 +380,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                         cues.add(cue.value)
         if c.pos == "v" and c.i > sw.a and keys_[c.i - 1] in ("is", "are", "am") and keys_[c.i].endswith("ing"):
             cues.add("ongoing")
-        best = dating.best_mention(by_cand.get(id(c), []))
+        best = dating.best_mention(by_cand.get(id(c), [])) if "purpose-for" not in c.notes else None
         has_date = best is not None
         if c.denied:
             st, why = "denied", "cue=denied"
@@ -381,6 +396,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             )
             if cls in ("coop", "hostile") and st in ("cancelled", "deferred", "denied") and c.type not in ("CEASEFIRE",):
                 st, why = "held", "default=past"
+        if "purpose-for" in c.notes and st == "held":
+            st, why = "expected", "purpose"   # the talks a delegation travels for are to come
         # one event per type and dyad; a meeting held and the next one agreed are two
         key = (c.type, dyad_of(actors, recips) or ",".join(actors + recips), st in ("scheduled", "expected", "proposed"))
         if key in seen:
@@ -420,7 +437,9 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             dating.set_date(ev, said_on[1], said_on[0], sw, ref, resolve_fn, ctx.last_date)
             if ev.date:
                 ev.date_how = f"announced {said_on[1].text!r}: {ev.date_how}"
-        if not ev.dyad and (c.pos == "n" and c.light_at is None or c.strength < 4):
+        if "mention" in c.notes:
+            ev.rule += "+mention"      # kept only as a mention of an event told before
+        elif not ev.dyad and (c.pos == "n" and c.light_at is None or c.strength < 4):
             ev.rule += "+weak"         # kept only if the article finds its second party
         out.append(ev)
         if ev.dyad and c.type in W.MEETING_LIKE and "+anaphora" not in rule:

@@ -199,6 +199,13 @@ def assign_parties(sw: SentenceWork, c: Cand, others: list[Cand]):
         if any(hosts(p) for p in actors + recips):
             actors = [p for p in actors if not hosts(p)]
             recips = [p for p in recips if not hosts(p)]
+    # "strikes on Ukraine by Russia", "a visit to Tehran by Xi": the "by" party acts
+    if c.pos == "n" and not c.passive:
+        by = [p for p in recips if _after_word(sw, p, ("by",))]
+        if by:
+            grp = first_group(sw, [p for p in recips if p.i >= by[0].i])
+            actors = grp
+            recips = [p for p in recips if p not in grp]
     # "drew criticism from Washington", "faced demands from Kabul": the "from" party speaks
     if c.pos == "n" and c.type in ("ACCUSATION", "DEMAND", "THREAT", "REJECTION", "SANCTION") and c.j < b and keys[c.j] == "from":
         grp = [p for p in group_after(sw, c.j + 1, limit=3) if p not in mediators]
