@@ -11,6 +11,7 @@ from talkwatch.extract.clauses import (
     SentenceWork, is_subordinate, modal_after, modal_before, names_an_office, neg_before,
 )
 from talkwatch.extract.rules import NOT_AN_EVENT, Trigger
+from talkwatch.extract.tokens import has_cue
 from talkwatch.extract.words import W
 
 MAX_TRIGGERS_PER_SENTENCE = 24
@@ -369,6 +370,15 @@ def absorb_objects(sw: SentenceWork, cands: list[Cand]):
             stops = W.OBJECT_STOP - {"in", "under", "as"} if same_deal else W.OBJECT_STOP
             if any((keys[k] in W.PUNCT_HARD) or keys[k] in stops for k in range(max(c.j, c.span_end), d.i)):
                 break
+            if d.pos == "n" and d.type in W.MEETING_LIKE and c.type not in W.MEETING_LIKE and has_cue(sw.doc, c.i, "light") \
+                    and all(keys[k] in W.DETERMINERS or keys[k] in W.NOUN_PRE or keys[k].isalpha() and sw.doc.trig[k] is None
+                            for k in range(c.j, d.i)) and d.i - c.j <= 3:
+                # "struck bilateral deals", "launched talks": a light verb carrying a meeting
+                c.absorbed = True
+                d.light_at = c.i
+                d.strength = max(d.strength, 4)
+                d.subordinate = False
+                break
             d.absorbed = True
             c.span_end = max(c.span_end, d.j)
             if c.type == "AGREEMENT" and d.type == "CEASEFIRE":
@@ -379,6 +389,9 @@ def absorb_objects(sw: SentenceWork, cands: list[Cand]):
 def apply_modality(sw: SentenceWork, c: Cand) -> bool:
     """Apply negation and modality; False drops the candidate."""
     keys = sw.keys
+    if c.type == "THREAT" and keys[c.i] in W.VOW_WORDS and not c.span_end and not any(
+            keys[k] in W.THREAT_WORDS for k in range(c.j, min(sw.b, c.j + 10))):
+        return False                   # "vowed to serve out his term" threatens nobody
     info = sw.rules.types[c.type]
     neg = neg_before(sw, c.i if c.light_at is None else c.light_at)
     if c.pos == "n" and neg is None and c.light_at is None:
