@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date, timedelta
 
 from talkwatch.extract import status as status_mod
 from talkwatch.extract.words import W
@@ -224,6 +225,34 @@ def paragraph_starts(body: str) -> list[int]:
     return [0] + [i + 1 for i, ch in enumerate(body) if ch == "\n"]
 
 
+LEAD_PARAGRAPHS = 1      # the lead: the first paragraphs of a report
+LEAD_DAYS = 3            # a lead's day this close before the report is the day it reports
+
+
+def _lead_scene(events: list, paras: list[int], ref):
+    """The day the report is about: a deed of its first paragraphs dated to a day in the
+    text, a few days before the report at most ("... on Saturday" in a Sunday paper)."""
+    try:
+        pub = date(ref.year, ref.month, ref.day) if ref is not None and ref.day else None
+    except Exception:
+        pub = None
+    if pub is None:
+        return None
+    for ev in events:
+        if bisect.bisect_right(paras, ev.start) - 1 >= LEAD_PARAGRAPHS:
+            break
+        if not ev.dyad:
+            continue
+        if ev.date and ev.date_source in ("text", "relative") and ev.date_precision == "day" and ev.status in DONE:
+            try:
+                d = date.fromisoformat(ev.date)
+            except ValueError:
+                continue
+            if timedelta(0) <= pub - d <= timedelta(days=LEAD_DAYS):
+                return ev
+    return None
+
+
 def fill_article(events: list, ref, body: str) -> None:
     """Dates for the events the sentences left undated: the scene's, else the day of the
     report for a deed reported as done; and a done deed is never after its article."""
@@ -243,6 +272,7 @@ def fill_article(events: list, ref, body: str) -> None:
     for ev in events:
         if sets_scene(ev):
             in_sentence.setdefault(ev.start, ev)
+    lead = _lead_scene(events, paras, ref)
     scene: dict[int, object] = {}      # paragraph -> the last event dated in the text
     for ev in events:
         para = bisect.bisect_right(paras, ev.start) - 1
@@ -266,6 +296,12 @@ def fill_article(events: list, ref, body: str) -> None:
             ev.date_source = "narrative"
             ev.date_text = src.date_text
             ev.date_how = f"the scene's date, from {src.date_text!r} earlier in the paragraph ({src.date})"
+            continue
+        if lead is not None and ev.status != "proposed":
+            ev.date, ev.date_precision = lead.date, lead.date_precision
+            ev.date_source = "narrative"
+            ev.date_text = lead.date_text
+            ev.date_how = f"the day the report's lead tells of, {lead.date_text!r} ({lead.date})"
             continue
         if pub:
             ev.date, ev.date_precision = pub, "day"

@@ -380,7 +380,11 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                         cues.add(cue.value)
         if c.pos == "v" and c.i > sw.a and keys_[c.i - 1] in ("is", "are", "am") and keys_[c.i].endswith("ing"):
             cues.add("ongoing")
-        best = dating.best_mention(by_cand.get(id(c), [])) if "purpose-for" not in c.notes else None
+        found = by_cand.get(id(c), [])
+        if "purpose-for" in c.notes:
+            # the talks a delegation travels for share the trip's date only if it is to come
+            found = [f for f in found if dating.clause_tense(sw.keys, sw.segment_start(f[1]), f[1], f[1] + 1, sw.b) == "future"]
+        best = dating.best_mention(found)
         has_date = best is not None
         if c.denied:
             st, why = "denied", "cue=denied"
@@ -397,7 +401,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             if cls in ("coop", "hostile") and st in ("cancelled", "deferred", "denied") and c.type not in ("CEASEFIRE",):
                 st, why = "held", "default=past"
         if "purpose-for" in c.notes and st == "held":
-            st, why = "expected", "purpose"   # the talks a delegation travels for are to come
+            st, why = ("scheduled", "purpose+date") if has_date else ("expected", "purpose")
         # one event per type and dyad; a meeting held and the next one agreed are two
         key = (c.type, dyad_of(actors, recips) or ",".join(actors + recips), st in ("scheduled", "expected", "proposed"))
         if key in seen:
