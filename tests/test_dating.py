@@ -100,3 +100,19 @@ def test_every_event_of_a_lead_shares_its_only_date():
 
 def test_without_a_publication_date_nothing_is_invented():
     assert all(e.date is None for e in events("Kenya and Somalia signed a maritime accord."))
+
+
+def test_undated_deeds_of_a_report_take_the_day_its_lead_tells_of():
+    body = ("DOHA: Afghan and Pakistani officials met in Doha on Saturday to discuss the border.\n\n"
+            "Officials said the mood was tense.\n\n"
+            "Pakistan accused Kabul of sheltering militants.")
+    e = only(body, "2025-10-20", type="ACCUSATION")
+    assert (e.date, e.date_source) == ("2025-10-18", "narrative")
+
+
+def test_a_lead_far_from_the_report_is_not_its_day():
+    body = ("Afghan and Pakistani officials met in Doha on October 1.\n\n"
+            "Officials said the mood was tense.\n\n"
+            "Pakistan accused Kabul of sheltering militants.")
+    e = only(body, "2025-10-20", type="ACCUSATION")
+    assert (e.date, e.date_source) == ("2025-10-20", "published")

@@ -285,7 +285,7 @@ def fill_article(events: list, ref, body: str) -> None:
         if not done:
             continue
         src = in_sentence.get(ev.start) or scene.get(para)
-        if src is None and ev.dyad:
+        if src is None and ev.dyad and ev.type not in SPEECH_TYPES:
             for back in (para - 1, para - 2):
                 prev = scene.get(back)
                 if prev is not None and prev.dyad == ev.dyad and prev.date_precision == "day":
