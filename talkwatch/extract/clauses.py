@@ -285,8 +285,15 @@ def is_subordinate(sw: SentenceWork, i: int) -> bool:
             return False
         if w in W.SUBORDINATORS:
             return True
-        if w == "that" and k > sw.a and keys[k - 1] not in sw.rules.words.get("speech", ()) and keys[k - 1] not in sw.rules.words.get("say", ()) and keys[k - 1] not in ("adding", "agreed", "hinted", "indicated", "indicating", "noting", "stressing", "confirming"):
-            if sw.doc.trig[k - 1] is None and k - 1 >= sw.a and keys[k - 1] not in ("so",):
+        if w == "that" and k > sw.a:
+            # "said (on Thursday) that ...": reported speech is the news, not a subordinate clause
+            v = k - 1
+            while v > sw.a and keys[v] in W.DATE_WORDS:
+                v -= 1
+            verb = keys[v]
+            if verb not in sw.rules.words.get("speech", ()) and verb not in sw.rules.words.get("say", ()) and verb not in (
+                    "adding", "agreed", "hinted", "indicated", "indicating", "noting", "stressing", "confirming") and \
+                    sw.doc.trig[v] is None and verb not in ("so",):
                 return True
     return False
 

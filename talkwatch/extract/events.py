@@ -443,7 +443,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                 ev.date_how = f"announced {said_on[1].text!r}: {ev.date_how}"
         if "mention" in c.notes:
             ev.rule += "+mention"      # kept only as a mention of an event told before
-        elif not ev.dyad and (c.pos == "n" and c.light_at is None or c.strength < 4):
+        elif not ev.dyad and (c.pos == "n" and c.light_at is None or c.strength < 4 or c.subordinate):
             ev.rule += "+weak"         # kept only if the article finds its second party
         out.append(ev)
         if ev.dyad and c.type in W.MEETING_LIKE and "+anaphora" not in rule:
