@@ -166,6 +166,26 @@ def _adverbial_deed(sw: SentenceWork, c: Cand, main: Cand) -> bool:
     return True
 
 
+HOSTILE_AT_PLACE = frozenset({"ATTACK", "COERCION", "PROTEST"})
+
+
+def _place_country(sw: SentenceWork, lazy, c: Cand, actors: list[str]) -> str | None:
+    """The country of a city named where a hostile deed happens ("in Jericho", "near
+    Samarra"), when the deed names no target; not the actor's own."""
+    keys = sw.keys
+    hi = min(sw.b, max(c.j, c.span_end) + 14)
+    for i, country in lazy.place_countries():
+        if i < c.j or i >= hi:
+            continue
+        k = i - 1
+        if k >= sw.a and keys[k] in ("the",):
+            k -= 1
+        if k >= sw.a and keys[k] in ("in", "at", "near", "outside", "on", "into") and any(
+                w in W.PUNCT_HARD or w == "." for w in keys[c.j:i]) is False:
+            return country if country not in actors else None
+    return None
+
+
 def _pronoun_subject(sw: SentenceWork, c: Cand) -> bool:
     """"he"/"she" is the subject of the trigger's clause: "In June he was feted ...",
     "He also rejected ..."."""
@@ -199,7 +219,8 @@ class _ArticleFinds:
             except Exception:
                 found = []
             starts = self.doc.starts
-            out = sorted((bisect.bisect_left(starts, p.start), getattr(p, "name", None) or p.text) for p in found)
+            out = sorted((bisect.bisect_left(starts, p.start), getattr(p, "name", None) or p.text,
+                          getattr(p, "country", None)) for p in found)
             self._places = ([x[0] for x in out], out)
         return self._places
 
@@ -226,10 +247,17 @@ class _Lazy:
         ks, out = self.finds.places()
         lo = bisect.bisect_left(ks, self.a)
         hi = bisect.bisect_left(ks, self.b)
-        res = [(i, name, False) for i, name in out[lo:hi]]
+        res = [(i, name, False) for i, name, _ in out[lo:hi]]
         res += [(p.i, p.text, p.kind == "country") for p in self.parties if p.kind in ("capital", "territory", "country")]
         res.sort()
         return res
+
+    def place_countries(self) -> list[tuple[int, str]]:
+        """(token index, country code) of the cities and venues in the window."""
+        ks, out = self.finds.places()
+        lo = bisect.bisect_left(ks, self.a)
+        hi = bisect.bisect_left(ks, self.b)
+        return [(i, country) for i, _, country in out[lo:hi] if country]
 
     def dates(self) -> list:
         ks, out = self.finds.dates()
@@ -314,6 +342,11 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         recips = codes_of(c.recipients)
         meds = codes_of(c.mediators)
         rule = c.rule
+        if c.type in HOSTILE_AT_PLACE and not recips and not c.passive:
+            where = _place_country(sw, lazy, c, actors)
+            if where:
+                recips = [where]       # "bombed a villa in Doha": an attack in Qatar
+                rule += "+place"
         if ctx.last_person and _pronoun_subject(sw, c):
             if c.passive and not recips and ctx.last_person not in actors:
                 recips = [ctx.last_person]  # "he was feted by Trump": the person named before
@@ -407,6 +440,12 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         if key in seen:
             continue
         seen.add(key)
+        if c.type in ("TALKS", "VISIT", "MEDIATION") and st in status_mod.UPCOMING or \
+                c.type == "CEASEFIRE" and "<agree" in rule and st in ("held", *status_mod.UPCOMING):
+            # announcing a meeting, or agreeing to a truce, expresses an intent: CAMEO 036 /
+            # 03x, PLOVER AGREE; the meeting or the truce itself is CONSULT / RETREAT
+            plover, mode = "AGREE", "intent"
+            cameo = "036" if c.type != "CEASEFIRE" else "030"
         ev = Event(
             type=c.type,
             status=st,
