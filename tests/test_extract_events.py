@@ -224,7 +224,10 @@ def test_mediators_from_mediating_sentence():
 def test_mediators_from_brokered_by():
     e = one("Israel and Hamas agreed to a ceasefire brokered by Qatar.")
     assert (e.type, e.dyad, e.mediators) == ("CEASEFIRE", "HAM-ISR", ["QAT"])
-    assert e.plover == "RETREAT" and e.plover_mode == "ceasefire"
+    # agreeing to a truce expresses an intent (PLOVER AGREE); declaring one is a RETREAT
+    assert e.plover == "AGREE" and e.plover_mode == "intent"
+    e = one("Israel declared a ceasefire in Gaza on Sunday.")
+    assert e.type == "CEASEFIRE" and e.plover == "RETREAT" and e.plover_mode == "ceasefire"
 
 
 def test_urging_both_sides_to_talk_is_mediation():
