@@ -40,6 +40,31 @@ class Doc:
         return None
 
 
+PAIR_NOUNS = frozenset({"countries", "nations", "states", "neighbours", "neighbors", "sides", "governments",
+                        "leaders", "rivals", "allies", "powers", "capitals", "militaries", "armies",
+                        "delegations", "ministers", "presidents", "foes", "adversaries", "partners"})
+
+
+def _pair_phrases(keys: list[str], cues: dict, cue_at: dict, cue_end: dict) -> None:
+    """"the two Islamic countries", "both nuclear-armed neighbours": the article's pair, however
+    many adjectives stand between (the fixed phrases are in triggers.cues.tsv)."""
+    anaphora = Cue("anaphora", "-")
+    n = len(keys)
+    for i in range(n - 2):
+        if keys[i] not in ("the", "both") or keys[i + 1] not in ("two", "both") and keys[i] != "both":
+            continue
+        first = i + 2 if keys[i + 1] in ("two", "both") else i + 1
+        for e in range(first, min(n, first + 4)):
+            if keys[e] in PAIR_NOUNS:
+                if e > first or keys[i] == "both":
+                    cues.setdefault(i, []).append((e + 1, anaphora))
+                    cue_at.setdefault("anaphora", {}).setdefault(i, e + 1)
+                    cue_end.setdefault("anaphora", {}).setdefault(e + 1, []).append((i, "-"))
+                break
+            if not keys[e].replace("-", "").isalpha() or keys[e] in ("and", "of", "the", "who", "which"):
+                break
+
+
 def tokenize(body: str, rules: Rules) -> Doc:
     """Tokens of the body with their offsets, and every trigger and cue found in them."""
     low = body.lower()
@@ -114,6 +139,7 @@ def tokenize(body: str, rules: Rules) -> Doc:
                     add_cue(i, i + 1, c, found, seen)
             if found:
                 cues[i] = found
+    _pair_phrases(keys, cues, cue_at, cue_end)
     doc = Doc(body, starts, ends, keys, trig, cues, cue_at, cue_end)
     doc.trig_pos = [i for i in range(n) if trig[i] is not None]
     return doc
