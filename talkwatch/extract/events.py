@@ -411,8 +411,10 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                 for _, cue in doc.cues[k]:
                     if cue.kind == "status":
                         cues.add(cue.value)
-        if c.pos == "v" and c.i > sw.a and keys_[c.i - 1] in ("is", "are", "am") and keys_[c.i].endswith("ing"):
-            cues.add("ongoing")
+        if c.pos == "v" and c.i > sw.a and keys_[c.i].endswith("ing") and (
+                keys_[c.i - 1] in ("is", "are", "am", "been") or
+                keys_[c.i - 1] == "still" and c.i - 1 > sw.a and keys_[c.i - 2] in ("is", "are", "been")):
+            cues.add("ongoing")        # "are (still) negotiating", "have been negotiating"
         found = by_cand.get(id(c), [])
         if "purpose-for" in c.notes:
             # the talks a delegation travels for share the trip's date only if it is to come
