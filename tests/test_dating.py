@@ -116,3 +116,10 @@ def test_a_lead_far_from_the_report_is_not_its_day():
             "Pakistan accused Kabul of sheltering militants.")
     e = only(body, "2025-10-20", type="ACCUSATION")
     assert (e.date, e.date_source) == ("2025-10-20", "published")
+
+
+def test_a_setback_is_dated_by_the_nearest_reading_of_its_planned_day():
+    e = only("India and Pakistan talks, scheduled for 15 January, were deferred.", "2016-01-20", type="TALKS")
+    assert (e.status, e.date) == ("deferred", "2016-01-15")
+    e = only("India and Pakistan talks, set for January 25, were called off.", "2016-01-20", type="TALKS")
+    assert (e.status, e.date) == ("cancelled", "2016-01-25")
