@@ -174,7 +174,8 @@ def set_date(ev, mention, di: int, sw, ref, resolve_fn, anchor: str | None = Non
     tense = clause_tense(keys, sw.segment_start(di), di, max(dj, di + 1), sw.b)
     own = status_mod.tense_of(ev.status)
     if ev.status in status_mod.SETBACKS and ev.status != "denied":
-        tense = None                   # "talks set for January 15 were postponed": the nearest
+        if tense != "past":
+            tense = None               # "talks set for January 15 were postponed": the nearest
     elif tense is None or own == "future" and ev.status != "proposed":
         tense = own or tense
     try:
