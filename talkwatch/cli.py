@@ -131,61 +131,71 @@ def index(ctx, paths, rebuild, strict, workers, no_wait, quiet):
     Unchanged files are skipped, changed ones replaced, deleted ones removed. Files that
     cannot be read are reported (one line each on stderr) and skipped.
     """
-    from talkwatch.store.ingest import index_paths
+    from talkwatch.indexer.run import index_paths
 
     db = _db_path(ctx)
-    show_progress = not quiet and sys.stderr.isatty()
-    bar = {"bar": None}
-
-    def progress(done, total):
-        if not show_progress or total == 0:
-            return
-        if bar["bar"] is None:
-            bar["bar"] = click.progressbar(length=total, label="indexing", file=sys.stderr,
-                                           show_pos=True, show_eta=True, width=30)
-            bar["bar"].__enter__()
-        b = bar["bar"]
-        b.update(done - b.pos)
-
-    def on_skip(path, reason):
-        if not quiet:
-            from talkwatch.output import clean
-
-            if bar["bar"] is not None:
-                sys.stderr.write("\n")
-            click.echo(f"skipped {clean(path)}: {clean(reason)}", err=True)
-
-    def on_warning(path, message):
-        if not quiet:
-            from talkwatch.output import clean
-
-            if bar["bar"] is not None:
-                sys.stderr.write("\n")
-            click.echo(f"kept {clean(path)}, but {clean(message)}", err=True)
-
-    def on_phase(message):
-        if show_progress:
-            if bar["bar"] is not None:
-                bar["bar"].__exit__(None, None, None)
-                bar["bar"] = None
-            click.echo(message, err=True)
-
-    def on_wait():
-        click.echo("talkwatch: another index is running on this database; waiting for it to finish...", err=True)
-
+    reporter = _IndexReporter(quiet)
     try:
-        summary = index_paths(db, paths, rebuild=rebuild, workers=workers, progress=progress,
-                              on_skip=on_skip, on_warning=on_warning, on_phase=on_phase,
-                              wait=not no_wait, on_wait=on_wait)
+        summary = index_paths(db, paths, rebuild=rebuild, workers=workers, reporter=reporter, wait=not no_wait)
     finally:
-        if bar["bar"] is not None:
-            bar["bar"].__exit__(None, None, None)
+        reporter.close()
     if summary.interrupted:
         click.echo(f"talkwatch: interrupted; {summary.line()} (run again to finish)", err=True)
         ctx.exit(EXIT_INTERRUPTED)
     click.echo(summary.line(), err=True)
     if strict and summary.skipped:
         ctx.exit(EXIT_ERROR)
+
+
+class _IndexReporter:
+    """`talkwatch index` on a terminal: a progress bar, one line per skipped file, phases."""
+
+    def __init__(self, quiet: bool = False, bar: bool | None = None):
+        self.quiet = quiet
+        self.show_progress = not quiet and sys.stderr.isatty() if bar is None else bar
+        self.bar = None
+
+    def waiting(self) -> None:
+        click.echo("talkwatch: another index is running on this database; waiting for it to finish...", err=True)
+
+    def progress(self, done: int, total: int) -> None:
+        if not self.show_progress or total == 0:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="indexing", file=sys.stderr,
+                                         show_pos=True, show_eta=True, width=30)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def _line(self, text: str) -> None:
+        if self.bar is not None:
+            sys.stderr.write("\n")
+        click.echo(text, err=True)
+
+    def skipped(self, path: str, reason: str) -> None:
+        if not self.quiet:
+            from talkwatch.output import clean
+
+            self._line(f"skipped {clean(path)}: {clean(reason)}")
+
+    def warning(self, path: str, message: str) -> None:
+        if not self.quiet:
+            from talkwatch.output import clean
+
+            self._line(f"kept {clean(path)}, but {clean(message)}")
+
+    def phase(self, message: str) -> None:
+        if self.show_progress:
+            self.close()
+            click.echo(message, err=True)
+
+    def problem(self, message: str) -> None:
+        click.echo(f"talkwatch: warning: {message}", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 # ------------------------------------------------------------------ search
@@ -453,7 +463,7 @@ def tui(ctx):
 def demo(ctx, reindex, no_tui):
     """Open talkwatch on the bundled sample corpus (indexed on first use into its own database)."""
     from talkwatch.config import demo_db_path, sample_corpus_dir
-    from talkwatch.store.ingest import index_paths
+    from talkwatch.indexer.run import index_paths
 
     db = Path(ctx.obj.get("db") or demo_db_path())
     try:
@@ -464,7 +474,7 @@ def demo(ctx, reindex, no_tui):
     if first:
         click.echo(f"indexing the sample corpus {corpus} into {db} ...", err=True)
     # incremental: after the first run this only checks that nothing changed
-    summary = index_paths(db, [str(corpus)], rebuild=reindex)
+    summary = index_paths(db, [str(corpus)], rebuild=reindex, reporter=_IndexReporter(quiet=True, bar=False))
     if first or summary.files_indexed or summary.removed:
         click.echo(summary.line(), err=True)
     can_tui = sys.stdin.isatty() and sys.stdout.isatty() and not no_tui
@@ -526,8 +536,8 @@ Examples:
 @click.pass_context
 def dyads(ctx, as_of, fmt):
     """One row per country pair: status, next event, score and trend, counts."""
-    from talkwatch.analysis.dyads import compute
     from talkwatch.store import queries
+    from talkwatch.store.dyads import compute
 
     conn = _reader(ctx)
     rows = queries.dyad_summaries(conn)
@@ -581,7 +591,7 @@ Examples:
 def dyad(ctx, a, b, as_of, fmt):
     """One dyad's state and timeline: one line per event cluster, oldest first."""
     from talkwatch import output
-    from talkwatch.analysis.dyads import timeline as dyad_timeline
+    from talkwatch.store.dyads import timeline as dyad_timeline
     from talkwatch.store.queries import normalise_dyad
 
     if as_of:
@@ -661,7 +671,18 @@ def correct(ctx, event_id, type_, status, date, dyad, location, mediators, rejec
         fields["mediators"] = [m.strip().upper() for m in mediators.split(",") if m.strip()]
     if not fields and not reject and not undo:
         raise click.UsageError("say what to correct: --type, --status, --date, --dyad, --location, --mediators, --reject or --undo")
-    msg = corrections.record(_db_path(ctx), event_id, fields, reject=reject, undo=undo, note=note)
+    from talkwatch.indexer.refresh import refresh
+    from talkwatch.store.db import open_db
+
+    db = _db_path(ctx)
+    corrections.validate(fields)
+    open_db(db).close()  # an existing talkwatch database, or a clear error (never a new file)
+    conn = open_db(db, write=True)
+    try:
+        msg = corrections.record(conn, event_id, fields, reject=reject, undo=undo, note=note)
+        refresh(conn)
+    finally:
+        conn.close()
     click.echo(msg, err=True)
 
 
@@ -701,10 +722,13 @@ An extracted event matches a gold one with the same article, type and dyad.""")
 @click.pass_context
 def eval_cmd(ctx, gold, verbose, fmt):
     """Recall, precision, status and date accuracy against a gold file."""
-    from talkwatch.analysis.evaluate import evaluate, load_gold
+    from talkwatch.analysis.evaluate import evaluate, gold_articles, load_gold
     from talkwatch import output
+    from talkwatch.store import queries
 
-    report = evaluate(_reader(ctx), load_gold(gold))
+    conn = _reader(ctx)
+    golden = load_gold(gold)
+    report = evaluate(golden, {uid: queries.events(conn, uid=uid) for uid in gold_articles(golden)})
     if fmt:
         output.write_json(report) if fmt == "json" else output.write_jsonl([report])
         return

@@ -94,7 +94,7 @@ def tw_write_corpus(folder: Path, files: dict[str, str] | None = None) -> Path:
 
 
 def tw_index(db: Path, *paths, **kw):
-    from talkwatch.store.ingest import index_paths
+    from talkwatch.indexer.run import index_paths
 
     return index_paths(db, [str(p) for p in paths], workers=1, **kw)
 
@@ -106,7 +106,8 @@ def tw_seed_event(db: Path, uid: str, *, rule: str = "tw_seed", sentence: str | 
     """Insert one event row for an indexed article, as the writer would; returns its id.
 
     ``refresh`` recomputes clusters and dyad summaries as an index run would."""
-    from talkwatch.store.ingest import event_fingerprint, sort_date
+    from talkwatch.extract.model import Event
+    from talkwatch.store import schema
 
     conn = sqlite3.connect(str(db))
     try:
@@ -115,32 +116,50 @@ def tw_seed_event(db: Path, uid: str, *, rule: str = "tw_seed", sentence: str | 
         if sentence is None:
             sentence = body.split("\n")[0]
         start = body.index(sentence)
-        fp = event_fingerprint(uid, sentence, rule, 0)
+        fp = schema.event_fingerprint(uid, sentence, rule, 0)
+        event = Event(
+            type=type, status=status, sentence=sentence, start=start, end=start + len(sentence),
+            actors=dyad.split("-")[:1], recipients=dyad.split("-")[1:], mediators=list(mediators), dyad=dyad,
+            plover="CONSULT", plover_mode="meet", cameo="046", goldstein=1.0, location=location, date=date,
+            date_precision="day" if date and len(date) == 10 else None, date_source="text" if date else None,
+            date_text="on Wednesday" if date else None, date_how="seeded by a test", attribution=None,
+            rule=rule, trigger="sat down",
+        )
         with conn:
-            conn.execute(
-                "INSERT INTO events(article_id, seq, fingerprint, type, status, plover, plover_mode,"
-                " cameo, goldstein, actors, recipients, mediators, dyad, location, date, date_precision,"
-                " date_source, date_text, date_how, sort_date, attribution, start, \"end\", rule,"
-                " trigger, trigger_start, trigger_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art_id, 900, fp, type, status, "CONSULT", "meet", "046", 1.0,
-                 json.dumps(dyad.split("-")[:1]), json.dumps(dyad.split("-")[1:]), json.dumps(list(mediators)),
-                 dyad, location, date, "day" if date and len(date) == 10 else None, "text" if date else None,
-                 "on Wednesday" if date else None, "seeded by a test", sort_date(date, published), None,
-                 start, start + len(sentence), rule, "sat down", None, None),
-            )
+            schema.insert_event(conn, event, article_id=art_id, seq=900, fingerprint=fp, published=published)
             conn.execute("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", (dyad,))
     finally:
         conn.close()
     if refresh:
-        from talkwatch.analysis import refresh as refresh_dyads
-        from talkwatch.store.db import open_db
-
-        conn = open_db(db, write=True)
-        try:
-            refresh_dyads(conn)
-        finally:
-            conn.close()
+        tw_refresh(db)
     return fp[:12]
+
+
+def tw_refresh(db: Path) -> None:
+    """Recompute clusters and dyad summaries, as the end of an index run does."""
+    from talkwatch.indexer.refresh import refresh
+    from talkwatch.store.db import open_db
+
+    conn = open_db(db, write=True)
+    try:
+        refresh(conn)
+    finally:
+        conn.close()
+
+
+def tw_correct(db: Path, event_id: str, fields: dict, **kw) -> str:
+    """Record an analyst's correction (and refresh the dyads), as `talkwatch correct` does."""
+    from talkwatch.indexer.refresh import refresh
+    from talkwatch.store import corrections
+    from talkwatch.store.db import open_db
+
+    conn = open_db(db, write=True)
+    try:
+        msg = corrections.record(conn, event_id, fields, **kw)
+        refresh(conn)
+    finally:
+        conn.close()
+    return msg
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from talkwatch.store import corrections, queries
+from talkwatch.store import queries
 from talkwatch.store.db import open_db
+
+from conftest import tw_correct
 
 
 def _both(db, **kw):
@@ -30,9 +32,9 @@ def corrected_db(tw_db):
         conn.close()
     with_dyad = [e for e in evs if e["dyad"]]
     assert len(with_dyad) >= 3
-    corrections.record(tw_db, with_dyad[0]["id"], {}, reject=True)
-    corrections.record(tw_db, with_dyad[1]["id"], {"type": "THREAT", "status": "denied"})
-    corrections.record(tw_db, with_dyad[2]["id"], {"dyad": "FRA-GBR", "date": "2024-02-03"})
+    tw_correct(tw_db, with_dyad[0]["id"], {}, reject=True)
+    tw_correct(tw_db, with_dyad[1]["id"], {"type": "THREAT", "status": "denied"})
+    tw_correct(tw_db, with_dyad[2]["id"], {"dyad": "FRA-GBR", "date": "2024-02-03"})
     return tw_db, with_dyad
 
 

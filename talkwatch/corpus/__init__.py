@@ -4,6 +4,7 @@ Public API::
 
     SUPPORTED                       file extensions read as articles
     read_file(path, root)           -> ReadResult (never raises for any file content)
+    content_digest(data)            -> str, the hash read_file reports (incremental indexing)
     read_bytes(data, relpath)       -> ReadResult (the same, from bytes)
     iter_files(paths)               -> (abs_path, root, skip_reason) for every file
     decode(data)                    -> str (raises SkipFile)
@@ -16,7 +17,7 @@ from .decoding import decode
 from .model import Article, ReadResult, SkipFile
 from .walk import iter_files
 
-__all__ = ["SUPPORTED", "Article", "ReadResult", "SkipFile", "decode", "iter_files",
+__all__ = ["SUPPORTED", "Article", "ReadResult", "SkipFile", "content_digest", "decode", "iter_files",
            "read_bytes", "read_file", "relpath_for", "MAX_FILE_SIZE"]
 
 SUPPORTED = {".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".csv", ".html", ".htm",
@@ -96,8 +97,20 @@ def relpath_for(path: str | os.PathLike, root: str | os.PathLike) -> str:
     return rel.replace(os.sep, "/")
 
 
-def read_file(path: str | os.PathLike, root: str | os.PathLike) -> ReadResult:
-    """Read one file (see read_bytes); I/O problems are reported as ``skipped`` too."""
+def content_digest(data: bytes) -> str:
+    """The hash of a file's bytes that tells an unchanged file from a changed one."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def read_file(path: str | os.PathLike, root: str | os.PathLike, *, known_digest: str | None = None) -> ReadResult:
+    """Read one file (see read_bytes); I/O problems are reported as ``skipped`` too.
+
+    The result carries the digest of the bytes read; when it equals ``known_digest`` the
+    file is not parsed and the result says ``unchanged``. Only regular files are read (a
+    FIFO or a device never blocks the reader), and none larger than MAX_FILE_SIZE.
+    """
     p = os.fspath(path)
     try:
         rel = relpath_for(p, root)
@@ -130,7 +143,12 @@ def read_file(path: str | os.PathLike, root: str | os.PathLike) -> ReadResult:
     finally:
         if fd >= 0:
             os.close(fd)
-    return read_bytes(data, rel, path=p)
+    digest = content_digest(data)
+    if known_digest is not None and digest == known_digest:
+        return ReadResult(path=p, digest=digest, unchanged=True)
+    res = read_bytes(data, rel, path=p)
+    res.digest = digest
+    return res
 
 
 def _os_msg(e: OSError) -> str:

@@ -576,8 +576,18 @@ class TalkwatchApp(App):
         from talkwatch.store import corrections
 
         try:
-            msg = corrections.record(self.db_path, correction.event_id, correction.fields,
-                                     reject=correction.reject, note=correction.note)
+            from talkwatch.indexer.refresh import refresh
+            from talkwatch.store.db import open_db
+
+            corrections.validate(correction.fields)
+            open_db(self.db_path).close()
+            conn = open_db(self.db_path, write=True)
+            try:
+                msg = corrections.record(conn, correction.event_id, correction.fields,
+                                         reject=correction.reject, note=correction.note)
+                refresh(conn)
+            finally:
+                conn.close()
         except TalkwatchError as exc:
             self.post_message(Failed("the correction", str(exc)))
             return

@@ -193,7 +193,7 @@ def dyads(conn: sqlite3.Connection) -> list[dict]:
 
 
 def timeline(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]]:
-    from talkwatch.analysis.dyads import timeline as dyad_timeline
+    from talkwatch.store.dyads import timeline as dyad_timeline
 
     summary, rows = dyad_timeline(conn, dyad)
     rows.sort(key=lambda r: (r.get("sort_date") or "", r.get("last_seen") or ""))
@@ -229,28 +229,15 @@ def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: in
 
 def event_types() -> list[str]:
     """Event types from the ontology data file, in its order."""
-    from importlib import resources
+    from talkwatch.ontology import type_names
 
-    try:
-        text = resources.files("talkwatch").joinpath("data/ontology.tsv").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return []
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name = line.split("\t", 1)[0].strip()
-        if name and name.isupper() and name not in out:
-            out.append(name)
-    return out
+    return type_names()
 
 
 def statuses() -> list[str]:
-    from talkwatch.store.corrections import STATUSES
+    from talkwatch.ontology import status_names
 
-    order = ["proposed", "expected", "scheduled", "ongoing", "held", "resumed", "deferred", "cancelled",
-             "failed", "denied"]
-    return [s for s in order if s in STATUSES] + sorted(STATUSES - set(order))
+    return status_names()
 
 
 # ------------------------------------------------------------------ matching query words in a body
