@@ -115,7 +115,7 @@ async def test_search_corrects_a_typo_and_says_so(tui_db):
         assert "showing istanbul for istambul" in status_text(app)
         # the corrected word is what the reader marks
         reader = app.q("#reader", Reader)
-        body = reader.view.article["body"]
+        body = reader.view.article.body
         assert "match" in reader.marks_at(body.index("Istanbul"))
 
 
@@ -171,17 +171,17 @@ async def test_typing_never_waits_on_the_database(tui_db, monkeypatch):
     """A slow search runs in a worker: keys keep flowing while it runs."""
     import threading
 
-    from talkwatch.tui import data
+    from talkwatch.library import Library
 
     gate = threading.Event()
-    real = data.listing
+    real = Library.listing
 
-    def slow_listing(conn, text, limit=data.PAGE):
+    def slow_listing(self, text, **kw):
         if text == "slow":
             gate.wait(10)
-        return real(conn, text, limit)
+        return real(self, text, **kw)
 
-    monkeypatch.setattr(data, "listing", slow_listing)
+    monkeypatch.setattr(Library, "listing", slow_listing)
     app = make_app(tui_db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -258,7 +258,7 @@ async def test_open_article_shows_metadata_events_and_parties(tui_db_ids):
         doc = reader._doc.plain
         assert "Kabul and Islamabad envoys meet again in Istanbul" in doc
         assert "Frontier Ledger" in doc and "2025-10-29" in doc
-        body = reader.view.article["body"]
+        body = reader.view.article.body
         held = body.index("Negotiators")
         assert "event" in reader.marks_at(held)
         assert "trigger" in reader.marks_at(body.index(" met ") + 1)
@@ -285,7 +285,7 @@ async def test_choosing_an_event_scrolls_the_reader_to_its_sentence(tui_db_ids):
         await settle(pilot)
         reader = app.q("#reader", Reader)
         assert reader.uid == UIDS["long"]
-        body = reader.view.article["body"]
+        body = reader.view.article.body
         target = reader.line_of(body.index("Near the end"))
         top, bottom = reader.visible_lines()
         assert not top <= target < bottom                 # the sentence is far below

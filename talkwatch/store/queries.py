@@ -326,3 +326,24 @@ def dyad_summaries(conn: sqlite3.Connection) -> list[dict]:
         except (TypeError, ValueError):
             continue
     return out
+
+
+def count_articles(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: int | None = None) -> list[dict]:
+    """The articles behind a cluster: one line per mention (id, uid, title, source, published).
+    By the cluster's id when it has one (stored clusters), else by its events' ids."""
+    select = (f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published FROM events e"
+              " JOIN articles a ON a.id = e.article_id")
+    if cluster is not None:
+        rows = conn.execute(select + " WHERE e.cluster = ? ORDER BY a.published, a.uid", (cluster,)).fetchall()
+    else:
+        ranges = [r for r in map(id_range, event_ids or []) if r]
+        if not ranges:
+            return []
+        where = " OR ".join(["(e.fingerprint >= ? AND e.fingerprint < ?)"] * len(ranges))
+        rows = conn.execute(select + f" WHERE {where} ORDER BY a.published, a.uid",
+                            [x for r in ranges for x in r]).fetchall()
+    return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows]

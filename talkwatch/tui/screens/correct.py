@@ -97,7 +97,7 @@ class CorrectScreen(ModalScreen[Correction | None]):
         dyad = self.query_one("#correct-dyad", Input).value.strip()
         if dyad and dyad != (ev.get("dyad") or ""):
             from talkwatch.errors import TalkwatchError
-            from talkwatch.store.queries import normalise_dyad
+            from talkwatch.library import normalise_dyad
 
             try:
                 dyad = normalise_dyad(dyad)

@@ -11,12 +11,12 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from talkwatch.tui.data import PAGE, Listing, Row
+from talkwatch.library import PAGE, Listing, Row
+from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style
 
 
@@ -64,28 +64,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
-    class Highlighted(Message):
-        """The cursor is on an article."""
-
-        def __init__(self, uid: str) -> None:
-            super().__init__()
-            self.uid = uid
-
-    class Opened(Message):
-        """Enter on an article."""
-
-        def __init__(self, uid: str) -> None:
-            super().__init__()
-            self.uid = uid
-
-    class NeedPage(Message):
-        """A row on screen is not loaded: fetch page ``page`` of query generation ``generation``."""
-
-        def __init__(self, generation: int, query: str, page: int) -> None:
-            super().__init__()
-            self.generation = generation
-            self.query = query
-            self.page = page
+    # the messages it posts (talkwatch/tui/messages.py)
+    Highlighted = messages.ArticleHighlighted
+    Opened = messages.ArticleOpened
+    NeedPage = messages.NeedPage
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style
 from talkwatch.tui.widgets.badges import describe_next, dyad_class, trend_arrow
 
@@ -37,10 +37,8 @@ class DyadList(OptionList):
     }
     """
 
-    class Chosen(Message):
-        def __init__(self, dyad: str) -> None:
-            super().__init__()
-            self.dyad = dyad
+    # the messages it posts (talkwatch/tui/messages.py)
+    Chosen = messages.DyadChosen
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
