@@ -628,3 +628,21 @@ def test_measure_reports_first_paint_and_rss(tui_db):
     assert 0 < out["first_paint_s"] < 10
     assert 10 < out["rss_mb"] < 1000
     assert out["articles"] == len(UIDS)
+
+
+def test_every_binding_has_an_id_of_its_own():
+    """Ids let a user keymap (App.set_keymap) rebind a key: each binding has one, none shared."""
+    from textual.binding import Binding
+
+    from talkwatch.tui.screens.correct import CorrectScreen
+    from talkwatch.tui.screens.explain import ExplainScreen
+    from talkwatch.tui.screens.help import HelpScreen
+
+    owners = (TalkwatchApp, MainScreen, ArticleList, Reader, EventList, DyadList, CorrectScreen, ExplainScreen,
+              HelpScreen)
+    ids = []
+    for owner in owners:
+        for b in owner.BINDINGS:
+            assert isinstance(b, Binding) and b.id, (owner.__name__, b)
+            ids.append(b.id)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

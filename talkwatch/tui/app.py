@@ -52,16 +52,16 @@ class MainScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="search"),
-        Binding("escape", "back", "Back", id="back"),
-        Binding("tab", "next_pane", "Pane", id="next-pane"),
-        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="previous-pane"),
-        Binding("d", "pane('dyads')", "Dyads", id="pane-dyads"),
-        Binding("e", "pane('events')", "Events", id="pane-events"),
-        Binding("a", "pane('articles')", "Articles", show=False, id="pane-articles"),
-        Binding("r", "pane('reader')", "Reader", show=False, id="pane-reader"),
-        Binding("m", "maximize_pane", "Maximise pane", show=False, id="maximize-pane"),
-        Binding("down", "leave_search", "To the list", show=False, id="leave-search"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("escape", "back", "Back", id="main.back"),
+        Binding("tab", "next_pane", "Pane", id="main.next-pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous-pane"),
+        Binding("d", "pane('dyads')", "Dyads", id="main.pane-dyads"),
+        Binding("e", "pane('events')", "Events", id="main.pane-events"),
+        Binding("a", "pane('articles')", "Articles", show=False, id="main.pane-articles"),
+        Binding("r", "pane('reader')", "Reader", show=False, id="main.pane-reader"),
+        Binding("m", "maximize_pane", "Maximise pane", show=False, id="main.maximize-pane"),
+        Binding("down", "leave_search", "To the list", show=False, id="main.leave-search"),
     ]
 
     def __init__(self) -> None:
@@ -214,10 +214,10 @@ class TalkwatchApp(App):
     TITLE = "talkwatch"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        Binding("f1", "help", "Help", id="help"),
-        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="command-palette"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help-alt"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command-palette"),
     ]
 
     def __init__(self, db_path: str | Path, *, debounce: float = 0.15, cursor_blink: bool = True) -> None:
@@ -602,8 +602,9 @@ class TalkwatchApp(App):
             ("Reader", list(Reader.BINDINGS)),
             ("Events and timeline", list(EventList.BINDINGS)),
             ("Dyads", list(DyadList.BINDINGS)),
-            ("Correction form", [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel"),
-                                 Binding("tab", "next", "Next field")]),
+            ("Correction form", [Binding("ctrl+s", "save", "Save", id="correct.save"),
+                                 Binding("escape", "cancel", "Cancel", id="correct.cancel"),
+                                 Binding("tab", "next", "Next field", id="correct.next-field")]),
         ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -24,17 +24,17 @@ class ArticleList(ScrollView, can_focus=True):
     """Date, source and title of each article, newest or best first."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open"),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("enter", "open", "Open", id="articles.open"),
+        Binding("up", "cursor_up", "Up", show=False, id="articles.cursor-up"),
+        Binding("k", "cursor_up", "Up", show=False, id="articles.cursor-up-vim"),
+        Binding("down", "cursor_down", "Down", show=False, id="articles.cursor-down"),
+        Binding("j", "cursor_down", "Down", show=False, id="articles.cursor-down-vim"),
+        Binding("pageup", "page_up", "Page up", show=False, id="articles.page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="articles.page-down"),
+        Binding("home", "first", "First", show=False, id="articles.first"),
+        Binding("g", "first", "First", show=False, id="articles.first-vim"),
+        Binding("end", "last", "Last", show=False, id="articles.last"),
+        Binding("G", "last", "Last", show=False, id="articles.last-vim"),
     ]
 
     COMPONENT_CLASSES = {

@@ -15,11 +15,11 @@ class DyadList(OptionList):
     """One entry per dyad; enter chooses it (filters the articles, shows its timeline)."""
 
     BINDINGS = [
-        Binding("enter", "select", "Choose"),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Choose", id="dyads.select"),
+        Binding("k", "cursor_up", "Up", show=False, id="dyads.cursor-up"),
+        Binding("j", "cursor_down", "Down", show=False, id="dyads.cursor-down"),
+        Binding("g", "first", "First", show=False, id="dyads.first"),
+        Binding("G", "last", "Last", show=False, id="dyads.last"),
     ]
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {

@@ -15,14 +15,14 @@ class EventList(OptionList):
     """Events of one article (mode ``article``) or clusters of one dyad (mode ``timeline``)."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open"),
-        Binding("c", "correct", "Correct"),
-        Binding("x", "explain", "Explain"),
-        Binding("t", "toggle_mode", "Timeline"),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Open", id="events.select"),
+        Binding("c", "correct", "Correct", id="events.correct"),
+        Binding("x", "explain", "Explain", id="events.explain"),
+        Binding("t", "toggle_mode", "Timeline", id="events.toggle-mode"),
+        Binding("k", "cursor_up", "Up", show=False, id="events.cursor-up"),
+        Binding("j", "cursor_down", "Down", show=False, id="events.cursor-down"),
+        Binding("g", "first", "First", show=False, id="events.first"),
+        Binding("G", "last", "Last", show=False, id="events.last"),
     ]
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {

@@ -85,18 +85,18 @@ class Reader(ScrollView, can_focus=True):
     """One article with its title, metadata, highlights and a scroll-to-sentence."""
 
     BINDINGS = [
-        Binding("up", "scroll_up", "Up", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("down", "scroll_down", "Down", show=False),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("n", "next_event", "Next event"),
-        Binding("N", "previous_event", "Prev event", show=False),
+        Binding("up", "scroll_up", "Up", show=False, id="reader.scroll-up"),
+        Binding("k", "scroll_up", "Up", show=False, id="reader.scroll-up-vim"),
+        Binding("down", "scroll_down", "Down", show=False, id="reader.scroll-down"),
+        Binding("j", "scroll_down", "Down", show=False, id="reader.scroll-down-vim"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"),
+        Binding("home", "scroll_home", "Top", show=False, id="reader.scroll-home"),
+        Binding("g", "scroll_home", "Top", show=False, id="reader.scroll-home-vim"),
+        Binding("end", "scroll_end", "Bottom", show=False, id="reader.scroll-end"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="reader.scroll-end-vim"),
+        Binding("n", "next_event", "Next event", id="reader.next-event"),
+        Binding("N", "previous_event", "Prev event", show=False, id="reader.previous-event"),
     ]
 
     COMPONENT_CLASSES = {
