@@ -371,8 +371,8 @@ Examples:
 Corrections are kept apart from extracted data, keyed by the article, sentence and rule,
 so they survive re-indexing and --rebuild.""")
 @click.argument("event_id")
-@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...).")
-@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...).")
+@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...: see `talkwatch types`).")
+@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...: see `talkwatch types`).")
 @click.option("--date", metavar="DATE", help="The right date (YYYY-MM-DD, YYYY-MM, --MM-DD).")
 @click.option("--dyad", metavar="A-B", help="The right country pair.")
 @click.option("--location", metavar="PLACE", help="The right place.")
@@ -412,6 +412,21 @@ def corrections_cmd(ctx, fmt):
     from talkwatch import render
 
     render.corrections(_library(ctx).corrections(), fmt)
+
+
+@cli.command("types", context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch types
+  talkwatch types --json | jq -r '.statuses[].status'
+
+The choices of `talkwatch correct --type` and `--status`; docs/ONTOLOGY.md explains them.""")
+@click.option("--json", "fmt", flag_value="json", help="One JSON document: {types: [...], statuses: [...]}.")
+def types_cmd(fmt):
+    """The event types (with their PLOVER, CAMEO and Goldstein codes) and the statuses."""
+    from talkwatch import render
+    from talkwatch.library import event_types, statuses
+
+    render.types(event_types(), statuses(), fmt)
 
 
 # ------------------------------------------------------------------ eval

@@ -326,3 +326,24 @@ def evaluation(report: dict, verbose: bool, fmt: str | None) -> None:
               f"{output.clean(x['sentence'])[:100]}\n")
         for m in report["wrong"]:
             w(f"WRONG {m['uid']}  {m['type']} {m['dyad']}: {m['what']}\n")
+
+
+def types(event_types, statuses, fmt: str | None) -> None:
+    """The event types with their codes, then the statuses (`talkwatch types`)."""
+    doc = {
+        "types": [{"type": t.name, "plover": t.plover, "plover_mode": t.plover_mode, "cameo": t.cameo,
+                   "goldstein": t.goldstein, "kind": t.kind, "meaning": t.meaning} for t in event_types],
+        "statuses": [{"status": s.name, "meaning": s.meaning} for s in statuses],
+    }
+    if fmt == "json":
+        output.write_json(doc)
+        return
+    output.write_table([dict(t, plover_mode=t["plover_mode"] or "", goldstein=f"{t['goldstein']:+.1f}")
+                        for t in doc["types"]],
+                       [("type", "TYPE"), ("plover", "PLOVER"), ("plover_mode", "MODE"), ("cameo", "CAMEO"),
+                        ("goldstein", "GOLDSTEIN"), ("meaning", "MEANING")], flex="meaning")
+    click.echo("")
+    if any(s["meaning"] for s in doc["statuses"]):
+        output.write_table(doc["statuses"], [("status", "STATUS"), ("meaning", "MEANING")], flex="meaning")
+    else:
+        output.write_table(doc["statuses"], [("status", "STATUS")])

@@ -29,7 +29,7 @@ def validate(fields: dict) -> None:
     if "type" in fields:
         types = ontology.type_names()
         if types and fields["type"] not in types:
-            raise InvalidInput(f"unknown event type {fields['type']!r} (see ONTOLOGY: TALKS, VISIT, CEASEFIRE ...)")
+            raise InvalidInput(f"unknown event type {fields['type']!r} (see `talkwatch types`)")
     if "date" in fields and not DATE.fullmatch(fields["date"]):
         raise InvalidInput(f"cannot read the date {fields['date']!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
 
