@@ -26,8 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from talkwatch.errors import Interrupted, SearchFailed
-from talkwatch.store.schema import EVENT_FIELDS, EXPLAIN_ONLY as EXPLAIN_FIELDS  # noqa: F401  (the views show these)
-from talkwatch.store.search import MARK_END, MARK_START  # noqa: F401  (snippets are marked with these)
 
 if TYPE_CHECKING:
     from talkwatch.indexer.run import Reporter, Summary
@@ -35,6 +33,23 @@ if TYPE_CHECKING:
     from talkwatch.store.search import Hit
 
 PAGE = 100                       # rows fetched at a time for a list that pages
+
+# loaded when first asked for (a one-liner imports only what its command uses):
+#   EVENT_FIELDS, EXPLAIN_FIELDS   an event's fields as shown, and what --explain adds
+#   MARK_START, MARK_END           the marks around matched words in a search snippet
+_LAZY = {"EVENT_FIELDS": ("talkwatch.store.schema", "EVENT_FIELDS"),
+         "EXPLAIN_FIELDS": ("talkwatch.store.schema", "EXPLAIN_ONLY"),
+         "MARK_START": ("talkwatch.store.search", "MARK_START"),
+         "MARK_END": ("talkwatch.store.search", "MARK_END")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ------------------------------------------------------------------ what the library returns
@@ -402,7 +417,9 @@ def statuses() -> "tuple[Status, ...]":
 
 def plain(snippet: str) -> str:
     """A search snippet without its marks."""
-    return snippet.replace(MARK_START, "").replace(MARK_END, "")
+    from talkwatch.store.search import strip_marks
+
+    return strip_marks(snippet)
 
 
 def find_parties(text: str) -> list[tuple[int, int, str]]:

@@ -22,19 +22,15 @@ So a new Event field needs at most one line here, and only to hide it.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
+import re
 import sqlite3
-import types
-import typing
-from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from talkwatch.extract.model import Event
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     name: str
     sql: str              # the declared type (and constraints) in CREATE / ALTER TABLE
     json: bool = False    # stored as JSON text (lists and dicts)
@@ -74,37 +70,28 @@ NOT_SHOWN: frozenset[str] = frozenset()
 COMPUTED = frozenset({"id", "uid", "sentence", "corrected"})
 
 
-def _optional_of(hint: Any) -> Any:
-    """X for ``X | None`` (and Optional[X]); the hint itself otherwise."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return hint
+_NONE = re.compile(r"\s*\|\s*None\b|\bNone\s*\|\s*|^Optional\[(.*)\]$")
 
 
-def _column_for(name: str, hint: Any) -> Column:
-    """The column an Event field is stored in, from its type: lists and dicts as JSON text."""
-    hint = _optional_of(hint)
-    origin = typing.get_origin(hint) or hint
-    if origin in (list, tuple, set, dict) or dataclasses.is_dataclass(origin):
-        codes = origin is list and typing.get_args(hint) == (str,)
-        return Column(name, "TEXT", json=True, codes=codes, listed=origin in (list, tuple, set))
-    if origin is float:
+def _column_for(name: str, annotation: Any) -> Column:
+    """The column an Event field is stored in, from its annotation: lists and dicts as JSON text."""
+    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", None) or str(annotation)
+    text = _NONE.sub(lambda m: m.group(1) or "", text.replace("typing.", "")).strip()
+    base = text.split("[", 1)[0].strip().lower()
+    if base in ("list", "tuple", "set", "dict", "sequence", "mapping"):
+        codes = base == "list" and text.replace(" ", "") in ("list[str]", "List[str]")
+        return Column(name, "TEXT", json=True, codes=codes, listed=base not in ("dict", "mapping"))
+    if base == "float":
         return Column(name, "REAL")
-    if origin in (int, bool):
+    if base in ("int", "bool"):
         return Column(name, "INTEGER")
     return Column(name, "TEXT")
 
 
 def event_columns(event_cls: type = Event) -> tuple[Column, ...]:
-    """The columns of the Event fields that are stored, in the dataclass's order."""
-    try:
-        hints = typing.get_type_hints(event_cls)
-    except Exception:   # an annotation this Python cannot evaluate: store it as text
-        hints = {}
-    return tuple(_column_for(f.name, hints.get(f.name, str)) for f in dataclasses.fields(event_cls)
-                 if f.name not in NOT_STORED)
+    """The columns of the Event fields that are stored, in the dataclass's order. Read from the
+    annotations as written (``list[str]``, ``str | None``...): no evaluation at import."""
+    return tuple(_column_for(f.name, f.type) for f in dataclasses.fields(event_cls) if f.name not in NOT_STORED)
 
 
 EVENT_COLUMNS: tuple[Column, ...] = event_columns()
@@ -182,6 +169,8 @@ def insert_event(conn: sqlite3.Connection, event: Event | Mapping[str, Any], *, 
 def event_fingerprint(uid: str, sentence: str, rule: str, occurrence: int) -> str:
     """What a correction is keyed by: the article, the sentence, the rule, and which of the
     rule's events on that sentence it is; stable through re-indexing and migrations."""
+    import hashlib      # here: readers never need it (and it loads OpenSSL)
+
     h = hashlib.sha1()
     for part in (uid, sentence, rule, str(occurrence)):
         h.update(part.encode("utf-8", "surrogatepass"))
