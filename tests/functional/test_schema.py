@@ -8,13 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 from talkwatch.extract.model import Event
 from talkwatch.store import schema
 from talkwatch.store.db import open_db
-
-ROOT = Path(__file__).resolve().parent.parent
+from tw_support import ROOT
 
 
 def test_the_table_has_exactly_the_derived_columns(tw_shared_db):

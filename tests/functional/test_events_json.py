@@ -9,7 +9,7 @@ import pytest
 from talkwatch.store import queries
 from talkwatch.store.db import open_db
 
-from conftest import tw_correct
+from tw_support import tw_correct
 
 
 def _both(db, **kw):

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from talkwatch.ontology import event_types, statuses, status_names, type_names
-
-ROOT = Path(__file__).resolve().parent.parent
+from tw_support import ROOT
 
 
 def test_types_come_from_the_data_file():

@@ -17,9 +17,7 @@ import pytest
 
 pytest.importorskip("textual")
 
-from test_tui_support import (  # noqa: F401,E402
-    HOSTILE_TITLE, UIDS, build_db, make_app, settle, sync, tui_db, tui_db_ids,
-)
+from tui_support import HOSTILE_TITLE, UIDS, build_db, make_app, settle, sync  # noqa: E402
 
 from talkwatch.tui.app import MainScreen, TalkwatchApp  # noqa: E402
 from talkwatch.tui.widgets.articles import ArticleList  # noqa: E402
@@ -622,7 +620,7 @@ def test_the_cli_does_not_import_textual():
 def test_measure_reports_first_paint_and_rss(tui_db):
     proc = subprocess.run([sys.executable, "-m", "talkwatch.tui.measure", str(tui_db), "--json"],
                           capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert 0 < out["first_paint_s"] < 10
@@ -646,3 +644,17 @@ def test_every_binding_has_an_id_of_its_own():
             assert isinstance(b, Binding) and b.id, (owner.__name__, b)
             ids.append(b.id)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_support_corpus_builds(tmp_path):
+    """The fixture database has the articles, the seeded events and both dyads."""
+    db, ids = build_db(tmp_path)
+    conn = sqlite3.connect(str(db))
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(UIDS)
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 5
+        assert {r[0] for r in conn.execute("SELECT dyad FROM dyads")} == {"AFG-PAK", "IND-PAK"}
+        title = conn.execute("SELECT title FROM articles WHERE uid = ?", (UIDS["hostile"],)).fetchone()[0]
+        assert title == HOSTILE_TITLE
+    finally:
+        conn.close()

@@ -1,7 +1,8 @@
-"""A small corpus for the TUI tests, written in our own words, and helpers to seed events.
+"""A small corpus for the TUI tests, written in our own words, and helpers to seed events
+and drive the app (the fixtures that use them are in conftest.py beside this file).
 
-Events are inserted directly (with the schema in store/db.py), so the pane tests do not
-depend on how well extraction does; the analysis refresh then builds clusters and dyads.
+Events are inserted directly (through the event schema, store/schema.py), so the pane tests
+do not depend on how well extraction does; the dyad refresh then builds clusters and dyads.
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 HOSTILE_TITLE = "Envoys [bold]met[/] [@click=app.quit]x[/]"
 
@@ -209,29 +209,3 @@ async def settle(pilot) -> None:
             if not any(w.is_running for w in app.workers):
                 return
     raise AssertionError("workers did not finish")
-
-
-
-@pytest.fixture
-def tui_db(tmp_path) -> Path:
-    db, _ = build_db(tmp_path)
-    return db
-
-
-@pytest.fixture
-def tui_db_ids(tmp_path) -> tuple[Path, dict[str, str]]:
-    return build_db(tmp_path)
-
-
-def test_support_corpus_builds(tmp_path):
-    """The fixture database has the articles, the seeded events and both dyads."""
-    db, ids = build_db(tmp_path)
-    conn = sqlite3.connect(str(db))
-    try:
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(UIDS)
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 5
-        assert {r[0] for r in conn.execute("SELECT dyad FROM dyads")} == {"AFG-PAK", "IND-PAK"}
-        title = conn.execute("SELECT title FROM articles WHERE uid = ?", (UIDS["hostile"],)).fetchone()[0]
-        assert title == HOSTILE_TITLE
-    finally:
-        conn.close()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from talkwatch.store.dyads import compute
 from talkwatch.store import queries
 from talkwatch.store.db import open_db
 from talkwatch.indexer.run import index_paths
+from tw_support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EXPECT = json.loads((ROOT / "tests/data/sample_dyads.json").read_text(encoding="utf-8"))
 # Expectations the current rules do not meet yet, each with the reason; they run, and a
 # fix that makes one pass shows up as XPASS.

@@ -11,7 +11,7 @@ import pytest
 from talkwatch.errors import Ambiguous, Interrupted, InvalidInput, NotFound, SearchFailed, TalkwatchError
 from talkwatch.library import DyadTimeline, Library, SearchResult, StoredArticle, plain
 
-from conftest import TW_UIDS, tw_seed_event
+from tw_support import TW_UIDS, tw_seed_event
 
 
 @pytest.fixture

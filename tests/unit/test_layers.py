@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from tw_support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LINT = ("import sys\n"
         "from importlinter.cli import lint_imports\n"
         "sys.exit(lint_imports(no_cache=True, no_logo=True))\n")
