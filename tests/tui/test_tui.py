@@ -4,8 +4,6 @@ No sleeps: every test waits for the workers and the message queue (``settle``).
 """
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import os
 import sqlite3
