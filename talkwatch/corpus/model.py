@@ -34,13 +34,9 @@ class ReadResult:
 
     ``warnings`` are per-record problems that did not stop the file (a broken JSONL
     line, say); ``skipped`` is set when the file as a whole was not indexed.
-    ``read_file`` also gives the digest of the bytes it read, and reads no further when
-    they are the ones the caller already has (``unchanged``).
     """
 
     path: str
     articles: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None
-    digest: str | None = None      # content_digest() of the bytes read (read_file only)
-    unchanged: bool = False        # the digest was the one the caller knew: not parsed

@@ -64,19 +64,32 @@ def extractor_version() -> str:
     return "none" if NO_EXTRACT else h.hexdigest()
 
 
-def process_file(job: FileJob) -> FileResult:
-    """Read one file and extract its events. Runs in a worker; never raises."""
-    from talkwatch.corpus import read_file
+def content_digest(data: bytes) -> str:
+    """The hash of a file's bytes that tells an unchanged file from a changed one (files.hash)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
+
+def process_file(job: FileJob) -> FileResult:
+    """Read one file and extract its events. Runs in a worker; never raises.
+
+    The bytes come through corpus.load_bytes, the guarded read that read_file uses (regular
+    files only, bounded size): a file whose digest is the one recorded is not parsed."""
+    from talkwatch.corpus import load_bytes, read_bytes, relpath_for
+
+    path, root = job.path, job.root
+    data, reason = load_bytes(path)
+    if data is None:
+        return FileResult(path, root, SKIPPED, reason=reason, known=job.known)
+    digest = content_digest(data)
+    if job.known_hash is not None and digest == job.known_hash:
+        return FileResult(path, root, UNCHANGED, hash=digest, known=job.known)
     try:
-        res = read_file(job.path, job.root, known_digest=job.known_hash)
+        res = read_bytes(data, relpath_for(path, root), path=path)
     except Exception as exc:  # a reader bug must not stop the run
-        return FileResult(job.path, job.root, SKIPPED, reason=f"reader failed: {exc!r}"[:300], known=job.known)
-    if res.unchanged:
-        return FileResult(job.path, job.root, UNCHANGED, hash=res.digest, known=job.known)
+        return FileResult(path, root, SKIPPED, reason=f"reader failed: {exc!r}"[:300], known=job.known)
     if res.skipped:
-        return FileResult(job.path, job.root, SKIPPED, hash=res.digest, reason=res.skipped, known=job.known)
-    return FileResult(job.path, job.root, READ, hash=res.digest, warnings=list(res.warnings), known=job.known,
+        return FileResult(path, root, SKIPPED, hash=digest, reason=res.skipped, known=job.known)
+    return FileResult(path, root, READ, hash=digest, warnings=list(res.warnings), known=job.known,
                       articles=[prepare_article(art) for art in res.articles])
 
 

@@ -70,15 +70,14 @@ def test_errors_are_typed(lib, tw_db):
 
 
 def test_an_ambiguous_id_prefix(lib, tw_db):
+    # 17 events have at least two ids with the same first hex digit
+    for i in range(17):
+        tw_seed_event(tw_db, TW_UIDS["istanbul"], rule=f"tw_ambiguous_{i}")
     ids = [e["id"] for e in lib.events()]
-    by_first = {}
-    for i in ids:
-        by_first.setdefault(i[0], []).append(i)
-    prefix = next((k for k, v in by_first.items() if len(v) > 1), None)
-    if prefix is None:
-        pytest.skip("no two events share a first character")
+    prefix = next(i[0] for i in ids if sum(j[0] == i[0] for j in ids) > 1)
     with pytest.raises(Ambiguous):
         lib.event(prefix)
+    assert lib.event(ids[0])["id"] == ids[0]
 
 
 def test_a_failed_search_is_an_error_not_no_matches(tw_db, tw_run, monkeypatch):

@@ -44,8 +44,13 @@ def test_columns_follow_the_field_types():
 
 
 def test_the_public_fields_keep_their_order():
+    """The fields of the CLI contract first, in their order; Event fields added since follow."""
+    n = len(schema.OUTPUT_FIELDS)
+    assert schema.EVENT_FIELDS[:n] == list(schema.OUTPUT_FIELDS)
     assert schema.EVENT_FIELDS[:5] == ["id", "uid", "sentence", "start", "end"]
-    assert schema.EVENT_FIELDS[-1] == "cluster"
+    assert schema.OUTPUT_FIELDS[-1] == "cluster"
+    extra = schema.EVENT_FIELDS[n:]
+    assert all(f in {x.name for x in dataclasses.fields(Event)} for f in extra)
     assert schema.EXPLAIN_ONLY[-1] == "corrected"
 
 
