@@ -23,18 +23,20 @@ def test_work_reads_extracts_and_types_its_result(tmp_path):
     assert same.status == UNCHANGED and not same.articles
 
 
-def test_work_never_blocks_on_a_fifo_nor_reads_a_huge_file(tmp_path, monkeypatch):
+def test_work_reads_through_the_corpus_guard(tmp_path, monkeypatch):
+    """The bytes come from corpus.load_bytes (regular files only, bounded size), as read_file's do."""
     import talkwatch.corpus as corpus
 
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     res = process_file(FileJob(str(fifo), str(tmp_path)))
-    assert res.status == SKIPPED and res.reason == "not a regular file"
-    big = tmp_path / "big.txt"
-    big.write_text(TEXT * 10, encoding="utf-8")
-    monkeypatch.setattr(corpus, "MAX_FILE_SIZE", 100)
-    res = process_file(FileJob(str(big), str(tmp_path)))
-    assert res.status == SKIPPED and res.reason.startswith("file too large")
+    assert res.status == SKIPPED and res.reason == "not a regular file"       # never blocks
+    f = tmp_path / "a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(corpus, "load_bytes", lambda path, **kw: seen.append(path) or (None, "file too large"))
+    res = process_file(FileJob(str(f), str(tmp_path)))
+    assert seen == [str(f)] and res.status == SKIPPED and res.reason == "file too large"
 
 
 def test_the_plan_diffs_the_walk_against_the_files_table(tmp_path):
