@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import re
 import sqlite3
 from typing import Any, Mapping, NamedTuple
@@ -145,12 +146,22 @@ def _encode(column: Column, value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False)
 
 
+_GET_STORED = operator.attrgetter(*STORED_FIELDS)              # one C call for every field
+_JSON_AT = tuple((i, c) for i, c in enumerate(EVENT_COLUMNS) if c.json)
+
+
 def event_values(event: Event | Mapping[str, Any]) -> tuple:
     """The stored Event fields of one event, encoded for their columns, in STORED_FIELDS order."""
     if isinstance(event, Mapping):
         get = event.get
         return tuple(_encode(c, get(c.name)) for c in EVENT_COLUMNS)
-    return tuple(_encode(c, getattr(event, c.name, None)) for c in EVENT_COLUMNS)
+    try:
+        values = list(_GET_STORED(event))
+    except AttributeError:          # an Event of another shape (an older pickle): field by field
+        return tuple(_encode(c, getattr(event, c.name, None)) for c in EVENT_COLUMNS)
+    for i, c in _JSON_AT:           # only the JSON columns need encoding (a few per event)
+        values[i] = _encode(c, values[i])
+    return tuple(values)
 
 
 def event_row(values: tuple, *, article_id: int, seq: int, fingerprint: str, sort_date: str) -> tuple:
