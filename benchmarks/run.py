@@ -600,7 +600,7 @@ def profile_index(corpus: Path, work: Path, top: int = 30) -> str:
     import io
     import pstats
 
-    from talkwatch.store.ingest import index_paths
+    from talkwatch.indexer.run import index_paths
 
     db = work / "profile.db"
     for p in work.glob("profile.db*"):
@@ -636,7 +636,7 @@ def extraction_available() -> tuple[bool, str]:
 
 
 def no_extract_supported() -> bool:
-    spec = importlib.util.find_spec("talkwatch.store.ingest")
+    spec = importlib.util.find_spec("talkwatch.indexer.work")
     try:
         return spec is not None and "TALKWATCH_NO_EXTRACT" in Path(spec.origin).read_text()
     except OSError:

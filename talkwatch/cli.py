@@ -1,4 +1,9 @@
-"""The talkwatch command line. Imports stay light: no Textual here (the TUI loads lazily)."""
+"""The talkwatch command line: the commands and their options, nothing more.
+
+Each command is a thin call into the library (talkwatch.library) and hands what it gets to
+render.py, which decides how it looks. Imports stay light: no Textual here (the TUI loads
+lazily, inside the tui and demo commands), the library and the rest load when a command runs.
+"""
 from __future__ import annotations
 
 import os
@@ -40,6 +45,7 @@ class Group(click.Group):
             raise
         except OSError as exc:
             if isinstance(exc, BrokenPipeError):
+                # `talkwatch search x | head`: the reader left; not an error
                 try:
                     sys.stdout = open(os.devnull, "w")
                 except OSError:
@@ -50,13 +56,6 @@ class Group(click.Group):
             if os.environ.get("TALKWATCH_DEBUG"):
                 raise
             raise Failure(f"internal error: {exc!r} (set TALKWATCH_DEBUG=1 to see where)") from None
-        except BrokenPipeError:
-            # `talkwatch search x | head`: the reader left; not an error
-            try:
-                sys.stdout = open(os.devnull, "w")
-            except OSError:
-                pass
-            ctx.exit(0)
 
 
 def format_options(f):
@@ -72,10 +71,17 @@ def _db_path(ctx) -> Path:
     return resolve_db(ctx.obj.get("db"))
 
 
-def _reader(ctx):
-    from talkwatch.store.db import open_db
+def _library(ctx):
+    from talkwatch.library import Library
 
-    return open_db(_db_path(ctx))
+    return Library(_db_path(ctx))
+
+
+def _check_date(value: str, option: str = "--as-of") -> None:
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or ""):
+        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
 
 
 @click.group(cls=Group, context_settings=CONTEXT, invoke_without_command=True,
@@ -131,67 +137,22 @@ def index(ctx, paths, rebuild, strict, workers, no_wait, quiet):
     Unchanged files are skipped, changed ones replaced, deleted ones removed. Files that
     cannot be read are reported (one line each on stderr) and skipped.
     """
-    from talkwatch.store.ingest import index_paths
+    from talkwatch import render
 
-    db = _db_path(ctx)
-    show_progress = not quiet and sys.stderr.isatty()
-    bar = {"bar": None}
-
-    def progress(done, total):
-        if not show_progress or total == 0:
-            return
-        if bar["bar"] is None:
-            bar["bar"] = click.progressbar(length=total, label="indexing", file=sys.stderr,
-                                           show_pos=True, show_eta=True, width=30)
-            bar["bar"].__enter__()
-        b = bar["bar"]
-        b.update(done - b.pos)
-
-    def on_skip(path, reason):
-        if not quiet:
-            from talkwatch.output import clean
-
-            if bar["bar"] is not None:
-                sys.stderr.write("\n")
-            click.echo(f"skipped {clean(path)}: {clean(reason)}", err=True)
-
-    def on_warning(path, message):
-        if not quiet:
-            from talkwatch.output import clean
-
-            if bar["bar"] is not None:
-                sys.stderr.write("\n")
-            click.echo(f"kept {clean(path)}, but {clean(message)}", err=True)
-
-    def on_phase(message):
-        if show_progress:
-            if bar["bar"] is not None:
-                bar["bar"].__exit__(None, None, None)
-                bar["bar"] = None
-            click.echo(message, err=True)
-
-    def on_wait():
-        click.echo("talkwatch: another index is running on this database; waiting for it to finish...", err=True)
-
+    reporter = render.IndexReporter(quiet)
     try:
-        summary = index_paths(db, paths, rebuild=rebuild, workers=workers, progress=progress,
-                              on_skip=on_skip, on_warning=on_warning, on_phase=on_phase,
-                              wait=not no_wait, on_wait=on_wait)
+        summary = _library(ctx).index(paths, rebuild=rebuild, workers=workers, reporter=reporter, wait=not no_wait)
     finally:
-        if bar["bar"] is not None:
-            bar["bar"].__exit__(None, None, None)
+        reporter.close()
     if summary.interrupted:
-        click.echo(f"talkwatch: interrupted; {summary.line()} (run again to finish)", err=True)
+        render.message(f"talkwatch: interrupted; {summary.line()} (run again to finish)")
         ctx.exit(EXIT_INTERRUPTED)
-    click.echo(summary.line(), err=True)
+    render.message(summary.line())
     if strict and summary.skipped:
         ctx.exit(EXIT_ERROR)
 
 
 # ------------------------------------------------------------------ search
-
-SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected"]
-
 
 class QueryCommand(click.Command):
     """`talkwatch search talks -cricket`: a `-word` that is not an option belongs to the query."""
@@ -248,57 +209,9 @@ is reported (stderr; the `corrected` field in JSON).""")
 @click.pass_context
 def search(ctx, query, limit, offset, no_correct, fmt):
     """Ranked, typo-tolerant full-text search with snippets."""
-    from talkwatch import output
-    from talkwatch.store.search import MARK_END, MARK_START, search as run_search, strip_marks
+    from talkwatch import render
 
-    text = " ".join(query)
-    conn = _reader(ctx)
-    res = run_search(conn, text, limit=limit, offset=offset, correct=not no_correct)
-    if res.corrected:
-        fixes = ", ".join(f"{a} -> {b}" for a, b in res.corrected.items())
-        click.echo(f"showing results for corrected words: {fixes} (use --no-correct to search as typed)", err=True)
-    rows = []
-    for h in res.hits:
-        rows.append({
-            "uid": h.uid, "title": h.title, "published": h.published, "source": h.source,
-            "score": h.score, "snippet": h.snippet, "corrected": res.corrected or None,
-        })
-    if fmt in ("json", "jsonl", "csv"):
-        for r in rows:
-            r["snippet"] = strip_marks(r["snippet"])
-        _emit(rows, fmt, SEARCH_FIELDS)
-        return
-    if not rows:
-        click.echo("no matches" + (f" for {output.clean(text)!r}" if text else ""), err=True)
-        return
-    color = output.color_enabled()
-    width = output.terminal_width()
-    out = sys.stdout
-    for r in rows:
-        date = (r["published"] or "----------")[:10]
-        head = f"{date}  {output.clean(r['source'] or '-')}  "
-        title = output.clean(r["title"])
-        line = head + output.truncate(title, max(10, width - len(head)))
-        out.write((output.BOLD + line + output.RESET if color else line) + "\n")
-        snippet = output.fit_marked(output.clean(r["snippet"]), max(10, width - 4), (MARK_START, MARK_END), color, pad=False)
-        out.write(f"    {snippet}\n")
-        uid_line = f"    {output.clean(r['uid'])}"
-        out.write((output.DIM + uid_line + output.RESET if color else uid_line) + "\n")
-    more = "+" if res.more else ""
-    click.echo(f"{len(rows)} shown of {res.total}{more} matches ({res.elapsed_ms:.0f} ms)", err=True)
-
-
-def _emit(rows, fmt, fields, table_columns=None, flex=None):
-    from talkwatch import output
-
-    if fmt == "json":
-        output.write_json(rows)
-    elif fmt == "jsonl":
-        output.write_jsonl(rows)
-    elif fmt == "csv":
-        output.write_csv(rows, fields)
-    else:
-        output.write_table(rows, table_columns or [(f, f.upper()) for f in fields], flex=flex)
+    render.search(_library(ctx).search(" ".join(query), limit=limit, offset=offset, correct=not no_correct), fmt)
 
 
 # ------------------------------------------------------------------ show
@@ -310,78 +223,11 @@ def _emit(rows, fmt, fields, table_columns=None, flex=None):
 @click.pass_context
 def show(ctx, uid, explain, fmt):
     """One article with its metadata and events (UID as `search` and `events` print it)."""
-    from talkwatch import output
-    from talkwatch.store import queries
+    from talkwatch import render
 
-    conn = _reader(ctx)
-    art = queries.article(conn, uid)
-    evs = queries.events(conn, uid=art["uid"], explain=explain)
-    if fmt in ("json", "jsonl"):
-        doc = {k: art[k] for k in ("uid", "title", "published", "published_source", "source", "url", "body")}
-        doc["duplicate_of"] = art.get("dup_of")
-        doc["events"] = evs
-        output.write_json(doc) if fmt == "json" else output.write_jsonl([doc])
-        return
-    if fmt == "csv":
-        _emit(evs, "csv", queries.EVENT_FIELDS)
-        return
-    color = output.color_enabled()
-    b = (lambda s: output.BOLD + s + output.RESET) if color else (lambda s: s)
-    w = sys.stdout.write
-    w(b(output.clean(art["title"])) + "\n")
-    meta = [
-        ("uid", art["uid"]), ("published", _published_label(art)), ("source", art["source"]),
-        ("url", art["url"]), ("file", art["file"]),
-    ]
-    if art.get("dup_of"):
-        meta.append(("near-duplicate of", art["dup_of"]))
-    for k, v in meta:
-        if v:
-            w(f"{k:>10}: {output.clean(v)}\n")
-    w("\n" + output.clean_block(art["body"]).strip() + "\n")
-    w("\n" + b(f"Events ({len(evs)})") + "\n")
-    if evs:
-        _print_events(evs, explain)
-    else:
-        w("no events found in this article\n")
-
-
-def _published_label(art) -> str | None:
-    p = art.get("published")
-    if not p:
-        return "unknown"
-    if art.get("published_source") == "inferred":
-        return f"{p} (inferred from the text)"
-    return p
-
-
-EVENT_COLUMNS = [
-    ("id", "ID"), ("date", "DATE"), ("dyad", "DYAD"), ("type", "TYPE"), ("status", "STATUS"),
-    ("location", "WHERE"), ("mediators", "MEDIATORS"), ("sentence", "SENTENCE"),
-]
-
-
-def _print_events(evs, explain: bool) -> None:
-    from talkwatch import output
-
-    if not explain:
-        output.write_table(evs, EVENT_COLUMNS, flex="sentence")
-        return
-    w = sys.stdout.write
-    for e in evs:
-        w(f"{e['id']}  {e.get('date') or '-'}  {e.get('dyad') or '-'}  {e['type']}/{e['status']}"
-          f"{'  (corrected)' if e.get('corrected') else ''}\n")
-        w(f"  sentence : {output.clean(e['sentence'])}\n")
-        w(f"  uid      : {output.clean(e['uid'])} [{e['start']}:{e['end']}]\n")
-        w(f"  rule     : {output.clean(e.get('rule'))}  (trigger {output.clean(e.get('trigger'))!r})\n")
-        w(f"  parties  : actors {','.join(e['actors']) or '-'}; recipients {','.join(e['recipients']) or '-'};"
-          f" mediators {','.join(e['mediators']) or '-'}\n")
-        w(f"  date     : {e.get('date') or 'none'} ({e.get('date_precision') or '-'}, {e.get('date_source') or '-'})"
-          f" from {output.clean(e.get('date_text')) or '-'!s}: {output.clean(e.get('date_how')) or '-'}\n")
-        if e.get("location") or e.get("attribution"):
-            w(f"  where/who: {output.clean(e.get('location')) or '-'}; attributed to {output.clean(e.get('attribution')) or '-'}\n")
-        w(f"  coded    : PLOVER {e.get('plover')}/{e.get('plover_mode') or '-'}, CAMEO {e.get('cameo')},"
-          f" Goldstein {e.get('goldstein')}\n\n")
+    lib = _library(ctx)
+    art = lib.article(uid)
+    render.article(art, lib.events(uid=art.uid, explain=explain), explain, fmt)
 
 
 # ------------------------------------------------------------------ events
@@ -404,29 +250,18 @@ Examples:
 @click.pass_context
 def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_rejected, fmt):
     """Extracted events, oldest first."""
-    from talkwatch.store import queries
+    from talkwatch import render
 
     for name, value in (("--since", since), ("--until", until)):
         if value:
             _check_date(value, name)
-    conn = _reader(ctx)
+    lib = _library(ctx)
+    filters = dict(dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid, limit=limit,
+                   explain=explain, include_rejected=include_rejected)
     if fmt in ("json", "jsonl"):
-        from talkwatch import output
-
-        objs = queries.events_json(conn, dyad=dyad, type=type_, status=status, since=since, until=until,
-                                   uid=uid, limit=limit, explain=explain, include_rejected=include_rejected)
-        output.write_json_texts(objs, array=fmt == "json")
+        render.json_texts(lib.events_json(**filters), fmt)
         return
-    evs = queries.events(conn, dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid,
-                         limit=limit, explain=explain, include_rejected=include_rejected)
-    fields = queries.EVENT_FIELDS + (queries.EXPLAIN_FIELDS if explain else [])
-    if fmt:
-        _emit(evs, fmt, fields)
-        return
-    if not evs:
-        click.echo("no events", err=True)
-        return
-    _print_events(evs, explain)
+    render.event_list(lib.events(**filters), explain, fmt)
 
 
 # ------------------------------------------------------------------ TUI, demo
@@ -435,10 +270,8 @@ def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_
 @click.pass_context
 def tui(ctx):
     """Open the terminal interface (also: `talkwatch` with no command)."""
-    from talkwatch.store.db import open_db
-
     db = _db_path(ctx)
-    open_db(db).close()  # a clear error before the screen is taken over
+    _library(ctx).check()  # a clear error before the screen is taken over
     try:
         from talkwatch.tui.app import run
     except ImportError as exc:
@@ -452,21 +285,23 @@ def tui(ctx):
 @click.pass_context
 def demo(ctx, reindex, no_tui):
     """Open talkwatch on the bundled sample corpus (indexed on first use into its own database)."""
+    from talkwatch import render
     from talkwatch.config import demo_db_path, sample_corpus_dir
-    from talkwatch.store.ingest import index_paths
+    from talkwatch.library import Library
 
     db = Path(ctx.obj.get("db") or demo_db_path())
     try:
         corpus = sample_corpus_dir()
     except FileNotFoundError as exc:
         raise TalkwatchError(str(exc)) from None
+    lib = Library(db)
     first = reindex or not db.exists()
     if first:
-        click.echo(f"indexing the sample corpus {corpus} into {db} ...", err=True)
+        render.message(f"indexing the sample corpus {corpus} into {db} ...")
     # incremental: after the first run this only checks that nothing changed
-    summary = index_paths(db, [str(corpus)], rebuild=reindex)
+    summary = lib.index([str(corpus)], rebuild=reindex, reporter=render.IndexReporter(quiet=True, bar=False))
     if first or summary.files_indexed or summary.removed:
-        click.echo(summary.line(), err=True)
+        render.message(summary.line())
     can_tui = sys.stdin.isatty() and sys.stdout.isatty() and not no_tui
     if can_tui:
         try:
@@ -476,16 +311,7 @@ def demo(ctx, reindex, no_tui):
         else:
             run(db)
             return
-    from talkwatch.store import queries
-    from talkwatch.store.db import open_db
-
-    conn = open_db(db)
-    c = queries.counts(conn)
-    click.echo(f"demo database {db}: {c['articles']} articles, {c['events']} events, {c['dyads']} dyads")
-    click.echo("try:")
-    click.echo(f"  talkwatch --db {db} search 'istambul talks'")
-    click.echo(f"  talkwatch --db {db} events --dyad pakistan-afghanistan")
-    click.echo(f"  talkwatch --db {db} dyads")
+    render.demo_hints(db, lib.counts())
 
 
 def main() -> None:
@@ -497,25 +323,6 @@ def main() -> None:
 
 # ------------------------------------------------------------------ dyads
 
-DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_event_date", "score", "trend",
-               "events", "articles", "clusters", "mediators", "spark", "as_of"]
-
-
-def _next_label(n: dict | None) -> str:
-    if not n:
-        return ""
-    bits = [n.get("date") or "date unknown", n["type"].lower()]
-    if n.get("location"):
-        bits.append(n["location"])
-    if n.get("mediators"):
-        bits.append("via " + ",".join(n["mediators"]))
-    return " ".join(bits)
-
-
-def _signed(v) -> str:
-    return "" if v is None else f"{v:+.1f}"
-
-
 @cli.command(context_settings=CONTEXT, epilog="""\b
 Examples:
   talkwatch dyads
@@ -526,46 +333,11 @@ Examples:
 @click.pass_context
 def dyads(ctx, as_of, fmt):
     """One row per country pair: status, next event, score and trend, counts."""
-    from talkwatch.analysis.dyads import compute
-    from talkwatch.store import queries
+    from talkwatch import render
 
-    conn = _reader(ctx)
-    rows = queries.dyad_summaries(conn)
     if as_of:
         _check_date(as_of)
-        rows = [compute(conn, r["dyad"], as_of)[0] for r in rows]
-        rows = [r for r in rows if r["events"]]
-    rows.sort(key=lambda r: (-(r.get("clusters") or 0), r["dyad"]))
-    if fmt:
-        _emit(rows, fmt, DYAD_FIELDS)
-        return
-    if not rows:
-        click.echo("no dyads yet: index some articles first", err=True)
-        return
-    table = []
-    for r in rows:
-        table.append({
-            "dyad": r["dyad"], "status": r.get("status") or "-", "next": _next_label(r.get("next")),
-            "score": "" if r.get("score") is None else f"{r['score']:+.1f}", "trend": _signed(r.get("trend")),
-            "spark": r.get("spark") or "", "n": f"{r.get('clusters', 0)}/{r.get('events', 0)}/{r.get('articles', 0)}",
-            "last": r.get("last_event_date") or "",
-        })
-    from talkwatch import output
-
-    output.write_table(table, [("dyad", "DYAD"), ("status", "STATUS"), ("next", "NEXT"), ("last", "LAST"),
-                               ("score", "SCORE"), ("trend", "TREND"), ("spark", "12 MONTHS"),
-                               ("n", "CLU/EV/ART")], flex="next")
-
-
-def _check_date(value: str, option: str = "--as-of") -> None:
-    import re
-
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or ""):
-        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
-
-
-TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
-                   "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence"]
+    render.dyads(_library(ctx).dyads(as_of=as_of), fmt)
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b
@@ -580,42 +352,11 @@ Examples:
 @click.pass_context
 def dyad(ctx, a, b, as_of, fmt):
     """One dyad's state and timeline: one line per event cluster, oldest first."""
-    from talkwatch import output
-    from talkwatch.analysis.dyads import timeline as dyad_timeline
-    from talkwatch.store.queries import normalise_dyad
+    from talkwatch import render
 
     if as_of:
         _check_date(as_of)
-    name = normalise_dyad(f"{a}-{b}" if b else a)
-    conn = _reader(ctx)
-    summary, rows = dyad_timeline(conn, name, as_of)
-    if not rows and not fmt:
-        click.echo(f"no events for {name}", err=True)
-        return
-    timeline = [{k: r.get(k) for k in TIMELINE_FIELDS} for r in rows]
-    if fmt == "json":
-        output.write_json({"summary": summary, "timeline": timeline})
-        return
-    if fmt in ("jsonl", "csv"):
-        _emit(timeline, fmt, TIMELINE_FIELDS)
-        return
-    color = output.color_enabled()
-    line = f"{name}: {summary.get('status') or 'no status'}"
-    click.echo(output.BOLD + line + output.RESET if color else line)
-    if summary.get("next"):
-        click.echo(f"next: {_next_label(summary['next'])}")
-    if summary.get("score") is not None:
-        click.echo(f"score {summary['score']:+.1f} (trend {_signed(summary.get('trend')) or 'n/a'}),"
-                   f" {summary['clusters']} clusters, {summary['events']} events, {summary['articles']} articles"
-                   + (f"; as of {summary['as_of']}" if summary.get("as_of") else ""))
-    click.echo("")
-    table = [{
-        "date": r["date"] or (f"({r['first_seen']})" if r.get("first_seen") else "?"),
-        "event": f"{r['type']} {r['status']}", "where": r.get("location") or "",
-        "via": ",".join(r["mediators"]), "src": f"{r['sources']}", "sentence": r["sentence"],
-    } for r in rows]
-    output.write_table(table, [("date", "DATE"), ("event", "EVENT"), ("where", "WHERE"), ("via", "MEDIATORS"),
-                               ("src", "SOURCES"), ("sentence", "FIRST REPORT")], flex="sentence")
+    render.dyad(_library(ctx).dyad(f"{a}-{b}" if b else a, as_of=as_of), fmt)
 
 
 # ------------------------------------------------------------------ corrections
@@ -630,8 +371,8 @@ Examples:
 Corrections are kept apart from extracted data, keyed by the article, sentence and rule,
 so they survive re-indexing and --rebuild.""")
 @click.argument("event_id")
-@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...).")
-@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...).")
+@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...: see `talkwatch types`).")
+@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...: see `talkwatch types`).")
 @click.option("--date", metavar="DATE", help="The right date (YYYY-MM-DD, YYYY-MM, --MM-DD).")
 @click.option("--dyad", metavar="A-B", help="The right country pair.")
 @click.option("--location", metavar="PLACE", help="The right place.")
@@ -642,7 +383,8 @@ so they survive re-indexing and --rebuild.""")
 @click.pass_context
 def correct(ctx, event_id, type_, status, date, dyad, location, mediators, reject, undo, note):
     """Correct an extracted event (or reject it); the correction outlives re-indexing."""
-    from talkwatch.store import corrections
+    from talkwatch import render
+    from talkwatch.library import normalise_dyad
 
     fields = {}
     if type_:
@@ -652,8 +394,6 @@ def correct(ctx, event_id, type_, status, date, dyad, location, mediators, rejec
     if date:
         fields["date"] = date
     if dyad:
-        from talkwatch.store.queries import normalise_dyad
-
         fields["dyad"] = normalise_dyad(dyad)
     if location is not None:
         fields["location"] = location or None
@@ -661,8 +401,7 @@ def correct(ctx, event_id, type_, status, date, dyad, location, mediators, rejec
         fields["mediators"] = [m.strip().upper() for m in mediators.split(",") if m.strip()]
     if not fields and not reject and not undo:
         raise click.UsageError("say what to correct: --type, --status, --date, --dyad, --location, --mediators, --reject or --undo")
-    msg = corrections.record(_db_path(ctx), event_id, fields, reject=reject, undo=undo, note=note)
-    click.echo(msg, err=True)
+    render.message(_library(ctx).correct(event_id, fields, reject=reject, undo=undo, note=note))
 
 
 @cli.command("corrections", context_settings=CONTEXT)
@@ -670,22 +409,24 @@ def correct(ctx, event_id, type_, status, date, dyad, location, mediators, rejec
 @click.pass_context
 def corrections_cmd(ctx, fmt):
     """The analyst corrections on record (also those whose article has gone)."""
-    from talkwatch.store import corrections
+    from talkwatch import render
 
-    rows = corrections.listing(_reader(ctx))
-    fields = ["event_id", "uid", "fields", "reject", "note", "created_at", "state", "sentence"]
-    if fmt:
-        _emit(rows, fmt, fields)
-        return
-    if not rows:
-        click.echo("no corrections", err=True)
-        return
-    table = [dict(r, fields=", ".join(f"{k}={v}" for k, v in (r["fields"] or {}).items()) or ("rejected" if r["reject"] else ""))
-             for r in rows]
-    from talkwatch import output
+    render.corrections(_library(ctx).corrections(), fmt)
 
-    output.write_table(table, [("event_id", "EVENT"), ("state", "STATE"), ("fields", "CORRECTION"), ("uid", "ARTICLE"),
-                               ("note", "NOTE"), ("sentence", "SENTENCE")], flex="sentence")
+
+@cli.command("types", context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch types
+  talkwatch types --json | jq -r '.statuses[].status'
+
+The choices of `talkwatch correct --type` and `--status`; docs/ONTOLOGY.md explains them.""")
+@click.option("--json", "fmt", flag_value="json", help="One JSON document: {types: [...], statuses: [...]}.")
+def types_cmd(fmt):
+    """The event types (with their PLOVER, CAMEO and Goldstein codes) and the statuses."""
+    from talkwatch import render
+    from talkwatch.library import event_types, statuses
+
+    render.types(event_types(), statuses(), fmt)
 
 
 # ------------------------------------------------------------------ eval
@@ -701,24 +442,6 @@ An extracted event matches a gold one with the same article, type and dyad.""")
 @click.pass_context
 def eval_cmd(ctx, gold, verbose, fmt):
     """Recall, precision, status and date accuracy against a gold file."""
-    from talkwatch.analysis.evaluate import evaluate, load_gold
-    from talkwatch import output
+    from talkwatch import render
 
-    report = evaluate(_reader(ctx), load_gold(gold))
-    if fmt:
-        output.write_json(report) if fmt == "json" else output.write_jsonl([report])
-        return
-    w = sys.stdout.write
-    w(f"gold events {report['gold']}, extracted in those articles {report['extracted']}, matched {report['matched']}\n")
-    w(f"recall {report['recall']:.1%}  precision {report['precision']:.1%}  "
-      f"status accuracy {report['status_accuracy']:.1%}  date accuracy {report['date_accuracy']:.1%}\n")
-    w(f"{'type':14} {'gold':>5} {'found':>6} {'recall':>7}\n")
-    for t, c in sorted(report["per_type"].items()):
-        w(f"{t:14} {c['gold']:5d} {c['found']:6d} {c['found'] / max(1, c['gold']):7.1%}\n")
-    if verbose:
-        for m in report["misses"]:
-            w(f"MISS  {m['uid']}  {m['type']} {m['dyad']} {m.get('status')} {m.get('date')}\n")
-        for x in report["extras"]:
-            w(f"EXTRA {x['uid']}  {x['type']} {x['dyad']} {x['status']} {x.get('date')}: {output.clean(x['sentence'])[:100]}\n")
-        for m in report["wrong"]:
-            w(f"WRONG {m['uid']}  {m['type']} {m['dyad']}: {m['what']}\n")
+    render.evaluation(_library(ctx).evaluate(gold), verbose, fmt)

@@ -121,10 +121,10 @@ def csv_cell(value: Any) -> str:
         return str(value)
     if isinstance(value, (int, float)):
         return repr(value)
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) and not any(isinstance(v, (dict, list, tuple)) for v in value):
         value = ";".join(str(v) for v in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, (dict, list, tuple)):
+        value = json.dumps(value, ensure_ascii=False)   # records in a cell (an event's mentions)
     text = _CSV_CONTROL.sub("", str(value))
     if text.startswith(FORMULA_START):
         text = "'" + text

@@ -1,146 +1,17 @@
-"""Shared fixtures for the store, search and CLI tests (names start with `tw_`).
+"""Fixtures shared by every kind of test (names start with `tw_`): the test corpus indexed
+once per session and copied per test, a read-only shared database, the CLI run in-process.
 
-The corpus is written here, in our own words, into a temporary folder: a few articles about
-Pakistan-Afghanistan talks in Istanbul mediated by Qatar and Türkiye, India-Pakistan talks
-deferred, a Khawaja Asif quote, a cricket story, a U.S. story, a ceasefire in a title and a
-ceasefire in a body only.
+The corpus and the helpers behind these fixtures are in tw_support.py.
 """
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-TW_CORPUS: dict[str, str] = {
-    "afpak/istanbul.txt": (
-        "Title: Pakistan and Afghanistan resume talks in Istanbul\n"
-        "Published: 2025-10-29\n"
-        "Source: Frontier Ledger\n"
-        "\n"
-        "Delegations from Pakistan and Afghanistan sat down in Istanbul on Wednesday for a second "
-        "round of negotiations, with Qatar and Türkiye acting as mediators.\n"
-        "The two sides discussed cross-border militancy and the reopening of trade routes, officials said.\n"
-        "A third round is expected in Istanbul next week if the mediators can bridge the gaps.\n"
-    ),
-    "india/deferred.md": (
-        "---\n"
-        "title: India and Pakistan foreign secretary talks deferred\n"
-        "date: 2016-01-14\n"
-        "source: Capital Herald\n"
-        "---\n"
-        "The meeting of foreign secretaries of India and Pakistan, due in Islamabad this week, has been "
-        "deferred by mutual consent.\n"
-        "Both governments said the dialogue would be held at an early date, though no new schedule was "
-        "announced.\n"
-    ),
-    "world/quotes.jsonl": "\n".join(json.dumps(r, ensure_ascii=False) for r in [
-        {"id": "asif-1", "title": "Defence minister warns Kabul",
-         "text": "Khawaja Asif said on Thursday that Pakistan would respond firmly if attacks from across the "
-                 "frontier continued. \"Our patience has limits,\" the defence minister told reporters in Sialkot.",
-         "published": "2025-10-30", "source": "Metro Wire"},
-        {"id": "us-1", "title": "Washington weighs new sanctions package",
-         "text": "The U.S. Treasury is preparing a fresh sanctions package, officials in Washington said, as "
-                 "lawmakers debated the budget late into the night.",
-         "published": "2025-11-02", "source": "Capitol Report"},
-    ]) + "\n",
-    "world/cricket.txt": (
-        "Title: Karachi Kings clinch thriller in final over\n"
-        "Published: 2025-11-01\n"
-        "Source: Sports Desk\n"
-        "\n"
-        "Karachi Kings beat Lahore Qalandars by two wickets in a tense finish at the National Stadium.\n"
-        "The captain praised the bowlers and said the squad would travel via Istanbul for a friendly series.\n"
-    ),
-    "world/truce.txt": (
-        "Title: Ceasefire holds along the Line of Control\n"
-        "Published: 2025-11-03\n"
-        "Source: Border Monitor\n"
-        "\n"
-        "Residents in frontier villages reported a quiet night as the truce entered its second week.\n"
-        "Shops reopened and schools called pupils back to class.\n"
-    ),
-    "world/clash.txt": (
-        "Title: Shelling reported near frontier posts\n"
-        "Published: 2025-11-04\n"
-        "Source: Border Monitor\n"
-        "\n"
-        "Local officials said shelling damaged two houses overnight, a day after commanders had promised "
-        "to respect the ceasefire agreed last month.\n"
-        "Both armies blamed each other for the violation, and villagers moved livestock to safer ground.\n"
-    ),
-}
-
-TW_UIDS = {
-    "istanbul": "afpak/istanbul.txt",
-    "deferred": "india/deferred.md",
-    "asif": "world/quotes.jsonl#asif-1",
-    "us": "world/quotes.jsonl#us-1",
-    "cricket": "world/cricket.txt",
-    "truce": "world/truce.txt",
-    "clash": "world/clash.txt",
-}
-
-
-def tw_write_corpus(folder: Path, files: dict[str, str] | None = None) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for rel, text in (files if files is not None else TW_CORPUS).items():
-        p = folder / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-    return folder
-
-
-def tw_index(db: Path, *paths, **kw):
-    from talkwatch.store.ingest import index_paths
-
-    return index_paths(db, [str(p) for p in paths], workers=1, **kw)
-
-
-def tw_seed_event(db: Path, uid: str, *, rule: str = "tw_seed", sentence: str | None = None,
-                  dyad: str = "AFG-PAK", type: str = "TALKS", status: str = "held",
-                  date: str | None = "2025-10-29", location: str | None = "Istanbul",
-                  mediators=("QAT", "TUR"), refresh: bool = False) -> str:
-    """Insert one event row for an indexed article, as the writer would; returns its id.
-
-    ``refresh`` recomputes clusters and dyad summaries as an index run would."""
-    from talkwatch.store.ingest import event_fingerprint, sort_date
-
-    conn = sqlite3.connect(str(db))
-    try:
-        art_id, body, published = conn.execute(
-            "SELECT id, body, published FROM articles WHERE uid = ?", (uid,)).fetchone()
-        if sentence is None:
-            sentence = body.split("\n")[0]
-        start = body.index(sentence)
-        fp = event_fingerprint(uid, sentence, rule, 0)
-        with conn:
-            conn.execute(
-                "INSERT INTO events(article_id, seq, fingerprint, type, status, plover, plover_mode,"
-                " cameo, goldstein, actors, recipients, mediators, dyad, location, date, date_precision,"
-                " date_source, date_text, date_how, sort_date, attribution, start, \"end\", rule,"
-                " trigger, trigger_start, trigger_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art_id, 900, fp, type, status, "CONSULT", "meet", "046", 1.0,
-                 json.dumps(dyad.split("-")[:1]), json.dumps(dyad.split("-")[1:]), json.dumps(list(mediators)),
-                 dyad, location, date, "day" if date and len(date) == 10 else None, "text" if date else None,
-                 "on Wednesday" if date else None, "seeded by a test", sort_date(date, published), None,
-                 start, start + len(sentence), rule, "sat down", None, None),
-            )
-            conn.execute("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", (dyad,))
-    finally:
-        conn.close()
-    if refresh:
-        from talkwatch.analysis import refresh as refresh_dyads
-        from talkwatch.store.db import open_db
-
-        conn = open_db(db, write=True)
-        try:
-            refresh_dyads(conn)
-        finally:
-            conn.close()
-    return fp[:12]
+from tw_support import TW_UIDS, tw_index, tw_write_corpus
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,9 @@
-"""Where each country pair stands: talks status, ceasefire, next event, score and trend."""
+"""Where each country pair stands: talks status, ceasefire, next event, score and trend.
+
+Pure: mentions in (store.dyads reads them), a summary and a timeline out.
+"""
 from __future__ import annotations
 
-import json
-import sqlite3
 from datetime import date as Date, timedelta
 
 from talkwatch.analysis.clusters import Cluster, Mention, cluster
@@ -12,43 +13,6 @@ CEASEFIRE_OFF = {"failed", "cancelled", "denied"}
 PERIOD_DAYS = 90
 UNDATED_LAG = 3
 SPARK = "▁▂▃▄▅▆▇█"
-
-
-def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> list[Mention]:
-    """The dyad's events as the analyst sees them (corrections applied, rejections out)."""
-    from talkwatch.store.queries import apply_correction
-
-    rows = conn.execute(
-        "SELECT substr(e.fingerprint, 1, 12), e.type, e.status, e.dyad, e.date, e.date_precision, e.location,"
-        " e.mediators, a.uid, e.article_id, a.published, a.source, a.dup_of, e.goldstein,"
-        " substr(a.body, e.start + 1, e.\"end\" - e.start), c.fields, c.reject, e.rowid"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
-        " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
-        " WHERE e.dyad = ? OR e.fingerprint IN"
-        " (SELECT fingerprint FROM corrections WHERE json_extract(fields, '$.dyad') = ?)",
-        (dyad, dyad),
-    )
-    out = []
-    for r in rows:                     # streamed: a busy dyad has tens of thousands of rows
-        ev = {
-            "id": r[0], "type": r[1], "status": r[2], "dyad": r[3], "date": r[4], "date_precision": r[5],
-            "location": r[6], "mediators": json.loads(r[7] or "[]"),
-        }
-        ev = apply_correction(ev, json.loads(r[15]) if r[15] else None, r[16])
-        if ev.get("rejected") or ev.get("dyad") != dyad:
-            continue
-        published = r[10] if r[10] and not r[10].startswith("--") else None
-        if as_of:
-            evidence = published or (ev["date"] if ev.get("date") and not ev["date"].startswith("--") else None)
-            if not evidence or evidence[:len(as_of)] > as_of:
-                continue
-        out.append(Mention(
-            id=ev["id"], type=ev["type"], status=ev["status"], dyad=dyad, date=ev.get("date"),
-            precision=ev.get("date_precision"), location=ev.get("location"), mediators=ev.get("mediators") or [],
-            uid=r[8], article_id=r[9], published=published, source=r[11], dup_of=r[12],
-            goldstein=float(r[13] or 0.0), sentence=r[14] or "", rowid=r[17],
-        ))
-    return out
 
 
 def _d(s: str | None) -> Date | None:
@@ -250,49 +214,8 @@ def sparkline(rows: list[dict], months: int = 12) -> str:
     return "".join(out)
 
 
-def compute(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tuple[dict, list[dict]]:
-    mentions = load_mentions(conn, dyad, as_of)
+def compute(dyad: str, mentions: list[Mention], as_of: str | None = None) -> tuple[dict, list[dict]]:
+    """The dyad's summary and its timeline (one row per cluster, oldest first) from its mentions."""
     clusters = cluster(mentions)
     rows = sorted((cluster_row(c) for c in clusters), key=timeline_key)
     return summarise(dyad, rows, mentions, as_of), rows
-
-
-def stored(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]] | None:
-    """The summary and timeline the last refresh stored (what compute() would give now),
-    read instead of recomputed: a busy dyad has tens of thousands of events at scale.
-    None when the dyad awaits a refresh or has no summary."""
-    if conn.execute("SELECT 1 FROM dirty_dyads WHERE dyad = ?", (dyad,)).fetchone():
-        return None
-    got = conn.execute("SELECT summary FROM dyads WHERE dyad = ?", (dyad,)).fetchone()
-    if got is None:
-        return None
-    try:
-        summary = json.loads(got[0])
-    except (TypeError, ValueError):
-        return None
-    rows = []
-    for r in conn.execute(
-        "SELECT c.id, c.dyad, c.type, c.status, c.date, c.date_precision, c.sort_date, c.location, c.mediators,"
-        " c.mentions, c.articles, c.sources, c.first_seen, c.last_seen, c.goldstein, c.uid, c.event_id,"
-        " (SELECT substr(a.body, e.start + 1, e.\"end\" - e.start) FROM events e JOIN articles a ON a.id = e.article_id"
-        "  WHERE e.cluster = c.id AND e.fingerprint >= c.event_id AND e.fingerprint < c.event_id || 'g' LIMIT 1)"
-        " FROM clusters c WHERE c.dyad = ? ORDER BY c.id",
-        (dyad,),
-    ):
-        rows.append({
-            "cluster": r[0], "dyad": r[1], "type": r[2], "status": r[3], "date": r[4], "date_precision": r[5],
-            "sort_date": r[6] or "", "location": r[7], "mediators": json.loads(r[8] or "[]"), "mentions": r[9],
-            "articles": r[10], "sources": r[11], "first_seen": r[12], "last_seen": r[13], "goldstein": r[14],
-            "uid": r[15], "event_id": r[16], "sentence": r[17] or "",
-        })
-    rows.sort(key=timeline_key)
-    return summary, rows
-
-
-def timeline(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tuple[dict, list[dict]]:
-    """The dyad's summary and timeline: stored when current, else computed (always for as_of)."""
-    if not as_of:
-        got = stored(conn, dyad)
-        if got is not None:
-            return got
-    return compute(conn, dyad, as_of)

@@ -1,10 +1,12 @@
-"""`talkwatch eval GOLD`: how the extracted events compare with a hand-written gold file."""
+"""`talkwatch eval GOLD`: how the extracted events compare with a hand-written gold file.
+
+Pure: the gold events and the extracted events of their articles in, a report out.
+"""
 from __future__ import annotations
 
 import json
-import sqlite3
 
-from talkwatch.errors import TalkwatchError
+from talkwatch.errors import InvalidInput
 
 
 def load_gold(path: str) -> list[dict]:
@@ -17,20 +19,23 @@ def load_gold(path: str) -> list[dict]:
             try:
                 g = json.loads(line)
             except ValueError:
-                raise TalkwatchError(f"{path}, line {n}: not JSON") from None
+                raise InvalidInput(f"{path}, line {n}: not JSON") from None
             if not all(k in g for k in ("uid", "type", "dyad")):
-                raise TalkwatchError(f"{path}, line {n}: needs uid, type and dyad")
+                raise InvalidInput(f"{path}, line {n}: needs uid, type and dyad")
             gold.append(g)
     return gold
 
 
-def evaluate(conn: sqlite3.Connection, gold: list[dict]) -> dict:
-    from talkwatch.store.queries import events
+def gold_articles(gold: list[dict]) -> list[str]:
+    """The articles a gold file speaks of (their extracted events are what is compared)."""
+    return sorted({g["uid"] for g in gold})
 
-    uids = sorted({g["uid"] for g in gold})
-    extracted: dict[str, list[dict]] = {}
-    for uid in uids:
-        extracted[uid] = events(conn, uid=uid)
+
+def evaluate(gold: list[dict], extracted: dict[str, list[dict]]) -> dict:
+    """The report: ``extracted`` maps each of gold_articles(gold) to its events (as
+    `talkwatch events` gives them, corrections applied)."""
+    uids = gold_articles(gold)
+    extracted = {uid: extracted.get(uid, []) for uid in uids}
     used: set[str] = set()
     matched = status_ok = date_n = date_ok = 0
     per_type: dict[str, dict] = {}

@@ -5,6 +5,7 @@ Public API::
     SUPPORTED                       file extensions read as articles
     read_file(path, root)           -> ReadResult (never raises for any file content)
     read_bytes(data, relpath)       -> ReadResult (the same, from bytes)
+    load_bytes(path)                -> (bytes, None) or (None, skip_reason): the guarded read
     iter_files(paths)               -> (abs_path, root, skip_reason) for every file
     decode(data)                    -> str (raises SkipFile)
 """
@@ -17,7 +18,7 @@ from .model import Article, ReadResult, SkipFile
 from .walk import iter_files
 
 __all__ = ["SUPPORTED", "Article", "ReadResult", "SkipFile", "decode", "iter_files",
-           "read_bytes", "read_file", "relpath_for", "MAX_FILE_SIZE"]
+           "load_bytes", "read_bytes", "read_file", "relpath_for", "MAX_FILE_SIZE"]
 
 SUPPORTED = {".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".csv", ".html", ".htm",
              ".rss", ".atom", ".xml"}
@@ -99,38 +100,50 @@ def relpath_for(path: str | os.PathLike, root: str | os.PathLike) -> str:
 def read_file(path: str | os.PathLike, root: str | os.PathLike) -> ReadResult:
     """Read one file (see read_bytes); I/O problems are reported as ``skipped`` too."""
     p = os.fspath(path)
+    data, reason = load_bytes(p)
+    if data is None:
+        return ReadResult(path=p, skipped=reason)
     try:
         rel = relpath_for(p, root)
     except (ValueError, OSError) as e:  # e.g. different drives on Windows
         rel = os.path.basename(p) or str(e)
+    return read_bytes(data, rel, path=p)
+
+
+def load_bytes(path: str | os.PathLike) -> tuple[bytes | None, str | None]:
+    """A regular file's bytes as ``(data, None)``, or ``(None, reason)``; never raises.
+
+    The one guarded way to read a corpus file: directories, FIFOs and devices are not read
+    (a FIFO would block), nor files over MAX_FILE_SIZE. For a caller that needs the bytes
+    too (the indexer hashes them) before ``read_bytes``.
+    """
+    import stat
+
+    p = os.fspath(path)
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        reason = "dangling symlink" if os.path.islink(p) else "no such file or directory"
-        return ReadResult(path=p, skipped=reason)
+        return None, "dangling symlink" if os.path.islink(p) else "no such file or directory"
     except PermissionError:
-        return ReadResult(path=p, skipped="permission denied")
+        return None, "permission denied"
     except OSError as e:
-        return ReadResult(path=p, skipped=_os_msg(e))
+        return None, _os_msg(e)
     try:
-        import stat
-
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            return ReadResult(path=p, skipped="is a directory")
+            return None, "is a directory"
         if not stat.S_ISREG(st.st_mode):
-            return ReadResult(path=p, skipped="not a regular file")
+            return None, "not a regular file"
         if st.st_size > MAX_FILE_SIZE:
-            return ReadResult(path=p, skipped=f"file too large ({st.st_size} bytes)")
+            return None, f"file too large ({st.st_size} bytes)"
         with os.fdopen(fd, "rb", closefd=True) as f:
             fd = -1
-            data = f.read()
+            return f.read(), None
     except OSError as e:
-        return ReadResult(path=p, skipped=_os_msg(e))
+        return None, _os_msg(e)
     finally:
         if fd >= 0:
             os.close(fd)
-    return read_bytes(data, rel, path=p)
 
 
 def _os_msg(e: OSError) -> str:

@@ -2,80 +2,72 @@
 
 The fingerprint hashes the article uid, the sentence and the rule that fired, so the same
 event found again after a re-index, a --rebuild or a migration gets the same correction.
+A correction marks the dyads it touches for a refresh; the caller runs it (indexer.refresh).
 """
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
-from pathlib import Path
 
-from talkwatch.errors import TalkwatchError
-from talkwatch.store.db import open_db
+from talkwatch.errors import InvalidInput, NotFound
+from talkwatch.store.dyads import mark_dirty
 from talkwatch.store.queries import event_by_id
 
-STATUSES = {"proposed", "expected", "scheduled", "ongoing", "held", "resumed", "deferred", "cancelled",
-            "failed", "denied"}
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?")
 
 
-def _validate(fields: dict) -> None:
-    import re
+def validate(fields: dict) -> None:
+    """Refuse a correction that names an unknown status or type, or a date not in ISO form."""
+    from talkwatch import ontology
 
-    if "status" in fields and fields["status"] not in STATUSES:
-        raise TalkwatchError(f"unknown status {fields['status']!r}: one of {', '.join(sorted(STATUSES))}")
+    if "status" in fields:
+        statuses = set(ontology.status_names())
+        if fields["status"] not in statuses:
+            raise InvalidInput(f"unknown status {fields['status']!r}: one of {', '.join(sorted(statuses))}")
     if "type" in fields:
-        try:
-            from talkwatch.extract.events import type_info
-
-            known = type_info(fields["type"])
-        except Exception:
-            known = True
-        if not known:
-            raise TalkwatchError(f"unknown event type {fields['type']!r} (see ONTOLOGY: TALKS, VISIT, CEASEFIRE ...)")
-    if "date" in fields and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?", fields["date"]):
-        raise TalkwatchError(f"cannot read the date {fields['date']!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+        types = ontology.type_names()
+        if types and fields["type"] not in types:
+            raise InvalidInput(f"unknown event type {fields['type']!r} (see `talkwatch types`)")
+    if "date" in fields and not DATE.fullmatch(fields["date"]):
+        raise InvalidInput(f"cannot read the date {fields['date']!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
 
 
-def record(db_path: Path, event_id: str, fields: dict, *, reject=False, undo=False, note=None) -> str:
-    _validate(fields)
-    open_db(db_path).close()  # an existing talkwatch database, or a clear error (never a new file)
-    conn = open_db(db_path, write=True)
-    try:
-        ev = event_by_id(conn, event_id)
-        fp = ev["fingerprint"]
-        old = conn.execute("SELECT fields, reject FROM corrections WHERE fingerprint = ?", (fp,)).fetchone()
-        with conn:
-            dirty = {d for d in (ev.get("dyad"),) if d}
-            raw = conn.execute("SELECT dyad FROM events WHERE fingerprint = ?", (fp,)).fetchone()
-            if raw and raw[0]:
-                dirty.add(raw[0])
-            if undo:
-                if not old:
-                    raise TalkwatchError(f"event {event_id} has no correction to undo")
-                conn.execute("DELETE FROM corrections WHERE fingerprint = ?", (fp,))
-                msg = f"removed the correction of event {ev['id']}"
-            else:
-                merged = dict(json.loads(old[0]) if old and old[0] else {})
-                merged.update(fields)
-                if "dyad" in merged:
-                    dirty.add(merged["dyad"])
-                conn.execute(
-                    "INSERT INTO corrections(fingerprint, event_id, uid, sentence, rule, fields, reject, note, created_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET fields = excluded.fields,"
-                    " reject = excluded.reject, note = COALESCE(excluded.note, corrections.note),"
-                    " created_at = excluded.created_at",
-                    (fp, ev["id"], ev["uid"], ev["sentence"], ev.get("rule"), json.dumps(merged),
-                     1 if reject else 0, note, time.strftime("%Y-%m-%dT%H:%M:%S")),
-                )
-                what = "rejected" if reject else ", ".join(f"{k}={v}" for k, v in merged.items())
-                msg = f"corrected event {ev['id']}: {what}"
-            conn.executemany("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", [(d,) for d in dirty])
-        from talkwatch.analysis import refresh
-
-        refresh(conn)
-        return msg
-    finally:
-        conn.close()
+def record(conn: sqlite3.Connection, event_id: str, fields: dict, *, reject=False, undo=False, note=None) -> str:
+    """Store (or with ``undo`` remove) the correction of one event, in one transaction, and
+    mark the dyads it touches for a refresh. Returns what was done, in one line."""
+    validate(fields)
+    ev = event_by_id(conn, event_id)
+    fp = ev["fingerprint"]
+    old = conn.execute("SELECT fields, reject FROM corrections WHERE fingerprint = ?", (fp,)).fetchone()
+    with conn:
+        dirty = {d for d in (ev.get("dyad"),) if d}
+        raw = conn.execute("SELECT dyad FROM events WHERE fingerprint = ?", (fp,)).fetchone()
+        if raw and raw[0]:
+            dirty.add(raw[0])
+        if undo:
+            if not old:
+                raise NotFound(f"event {event_id} has no correction to undo")
+            conn.execute("DELETE FROM corrections WHERE fingerprint = ?", (fp,))
+            msg = f"removed the correction of event {ev['id']}"
+        else:
+            merged = dict(json.loads(old[0]) if old and old[0] else {})
+            merged.update(fields)
+            if "dyad" in merged:
+                dirty.add(merged["dyad"])
+            conn.execute(
+                "INSERT INTO corrections(fingerprint, event_id, uid, sentence, rule, fields, reject, note, created_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET fields = excluded.fields,"
+                " reject = excluded.reject, note = COALESCE(excluded.note, corrections.note),"
+                " created_at = excluded.created_at",
+                (fp, ev["id"], ev["uid"], ev["sentence"], ev.get("rule"), json.dumps(merged),
+                 1 if reject else 0, note, time.strftime("%Y-%m-%dT%H:%M:%S")),
+            )
+            what = "rejected" if reject else ", ".join(f"{k}={v}" for k, v in merged.items())
+            msg = f"corrected event {ev['id']}: {what}"
+        mark_dirty(conn, sorted(dirty))
+    return msg
 
 
 def listing(conn: sqlite3.Connection) -> list[dict]:

@@ -9,7 +9,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from talkwatch.errors import TalkwatchError
+from talkwatch.errors import Unavailable
+from talkwatch.store import schema
 
 SCHEMA_VERSION = 2
 APP_ID = 0x74776174  # "twat" in PRAGMA application_id marks our files
@@ -151,7 +152,9 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 """
-EVENT_COLUMNS = ("rowid, article_id, seq, fingerprint, type, status, plover, plover_mode, cameo, goldstein,"
+# the v2 columns as the 1 -> 2 migration copies them (frozen: a migration is history; columns
+# added to the Event dataclass later are added by schema.add_missing_columns)
+_V2_EVENT_COLUMNS = ("rowid, article_id, seq, fingerprint, type, status, plover, plover_mode, cameo, goldstein,"
                  " actors, recipients, mediators, dyad, location, date, date_precision, date_source, date_text,"
                  ' date_how, sort_date, attribution, start, "end", rule, trigger, trigger_start, trigger_end, cluster')
 # secondary indexes a large `index` run drops first and builds again at its end (a sort
@@ -175,7 +178,7 @@ DROP INDEX IF EXISTS events_fp;
 DROP INDEX IF EXISTS articles_hash;
 ALTER TABLE events RENAME TO events_v1;
 {EVENTS_TABLE}
-INSERT INTO events({EVENT_COLUMNS}) SELECT {EVENT_COLUMNS} FROM events_v1;
+INSERT INTO events({_V2_EVENT_COLUMNS}) SELECT {_V2_EVENT_COLUMNS} FROM events_v1;
 DROP TABLE events_v1;
 """ + ";\n".join(BULK_INDEXES.values()) + ";\n"
 
@@ -208,11 +211,11 @@ def _check_header(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(16)
     except PermissionError:
-        raise TalkwatchError(f"cannot read database {path}: permission denied") from None
+        raise Unavailable(f"cannot read database {path}: permission denied") from None
     except OSError as exc:
-        raise TalkwatchError(f"cannot read database {path}: {exc.strerror or exc}") from None
+        raise Unavailable(f"cannot read database {path}: {exc.strerror or exc}") from None
     if head and head != b"SQLite format 3\x00":
-        raise TalkwatchError(f"{path} is not a talkwatch database (not an SQLite file); nothing was changed")
+        raise Unavailable(f"{path} is not a talkwatch database (not an SQLite file); nothing was changed")
 
 
 def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
@@ -221,17 +224,17 @@ def _check_ours(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise TalkwatchError(f"{path} is not a usable SQLite database ({exc}); nothing was changed") from None
+        raise Unavailable(f"{path} is not a usable SQLite database ({exc}); nothing was changed") from None
     if not tables:
         return 0
     if app_id != APP_ID or "meta" not in tables:
-        raise TalkwatchError(
+        raise Unavailable(
             f"{path} is an SQLite database of another program, not talkwatch's; nothing was changed"
         )
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     version = int(row[0]) if row else 0
     if version > SCHEMA_VERSION:
-        raise TalkwatchError(
+        raise Unavailable(
             f"{path} was written by a newer talkwatch (schema {version}, this one knows {SCHEMA_VERSION}); "
             "upgrade talkwatch to use it"
         )
@@ -247,10 +250,10 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
     path = Path(path)
     exists = path.exists()
     if exists and path.is_dir():
-        raise TalkwatchError(f"{path} is a folder, not a database file")
+        raise Unavailable(f"{path} is a folder, not a database file")
     if not write:
         if not exists:
-            raise TalkwatchError(
+            raise Unavailable(
                 f"no database at {path}: run `talkwatch index FOLDER` first (or pass --db / set TALKWATCH_DB)"
             )
         _check_header(path)
@@ -258,10 +261,10 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
         conn = _connect(path, readonly=readonly)
         version = _check_ours(conn, path)
         if version == 0:
-            raise TalkwatchError(f"{path} is an empty database: run `talkwatch index FOLDER` first")
-        if version < SCHEMA_VERSION:
+            raise Unavailable(f"{path} is an empty database: run `talkwatch index FOLDER` first")
+        if version < SCHEMA_VERSION or schema.missing_columns(conn):
             if readonly:
-                raise TalkwatchError(f"{path} needs an upgrade (schema {version}) but is read-only")
+                raise Unavailable(f"{path} needs an upgrade (schema {version}) but is read-only")
             conn.close()
             conn = open_db(path, write=True)
         _reader_pragmas(conn)
@@ -270,15 +273,15 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
     if exists:
         _check_header(path)
         if not _writable(path):
-            raise TalkwatchError(f"{path} is read-only: cannot index into it (reading still works)")
+            raise Unavailable(f"{path} is read-only: cannot index into it (reading still works)")
     else:
         parent = path.parent if str(path.parent) else Path(".")
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise TalkwatchError(f"cannot create folder {parent}: {exc.strerror or exc}") from None
+            raise Unavailable(f"cannot create folder {parent}: {exc.strerror or exc}") from None
         if not os.access(parent, os.W_OK):
-            raise TalkwatchError(f"cannot create database in {parent}: folder is not writable")
+            raise Unavailable(f"cannot create database in {parent}: folder is not writable")
     try:
         conn = _connect(path, readonly=False)
         version = _check_ours(conn, path)
@@ -294,8 +297,11 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
             conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
             migrate(conn, version)
+        if schema.missing_columns(conn):
+            with conn:                 # fields added to Event since this database was written
+                schema.add_missing_columns(conn)
     except sqlite3.OperationalError as exc:
-        raise TalkwatchError(f"cannot open database {path}: {exc}") from None
+        raise Unavailable(f"cannot open database {path}: {exc}") from None
     return conn
 
 

@@ -9,15 +9,14 @@ import json
 import sqlite3
 from typing import Any
 
-from talkwatch.errors import TalkwatchError
+from talkwatch.errors import Ambiguous, InvalidInput, NotFound
+from talkwatch.store import schema
+from talkwatch.store.schema import date_precision
 
-EVENT_FIELDS = [
-    "id", "uid", "sentence", "start", "end", "type", "status", "plover", "plover_mode", "cameo",
-    "goldstein", "actors", "recipients", "dyad", "mediators", "location", "date", "date_precision",
-    "date_source", "date_text", "attribution", "cluster",
-]
-EXPLAIN_FIELDS = ["rule", "trigger", "trigger_start", "trigger_end", "date_how", "fingerprint", "corrected"]
-_LIST_FIELDS = ("actors", "recipients", "mediators")
+# an event as `events --json` shows it (a public interface), and what --explain adds: both
+# derived from the Event dataclass in store/schema.py
+EVENT_FIELDS = schema.EVENT_FIELDS
+EXPLAIN_FIELDS = schema.EXPLAIN_ONLY
 CORRECTABLE = ("type", "status", "date", "dyad", "location", "actors", "recipients", "mediators")
 
 
@@ -35,33 +34,16 @@ def normalise_dyad(text: str) -> str:
     parts = [p for p in raw.replace(",", "-").replace(" ", "-").upper().split("-") if p]
     if len(parts) == 2 and all(p.isalnum() for p in parts):
         return "-".join(sorted(parts))
-    raise TalkwatchError(f"cannot read the dyad {text!r}: use two country codes or names, e.g. AFG-PAK or india-pakistan")
-
-
-_LIST_CACHE: dict[str, list] = {}
-
-
-def _codes(value: str | None) -> list:
-    """A stored JSON list of party codes; the few distinct values are parsed once."""
-    if not value or value == "[]":
-        return []
-    got = _LIST_CACHE.get(value)
-    if got is None:
-        try:
-            got = json.loads(value)
-        except (TypeError, ValueError):
-            got = []
-        if len(_LIST_CACHE) < 50000:
-            _LIST_CACHE[value] = got
-    return list(got)
+    raise InvalidInput(f"cannot read the dyad {text!r}: use two country codes or names, e.g. AFG-PAK or india-pakistan")
 
 
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:
     d = dict(row)
     if "_sentence" in d:
         d["sentence"] = d.pop("_sentence") or d.get("sentence")
-    for k in _LIST_FIELDS:
-        d[k] = _codes(d.get(k))
+    for k in schema.JSON_FIELDS:
+        if k in d:
+            d[k] = schema.decode(k, d[k])
     return d
 
 
@@ -85,16 +67,6 @@ def apply_correction(ev: dict, fields: dict | None, reject: int | None) -> dict 
     return ev
 
 
-def date_precision(value: str | None) -> str | None:
-    """The precision an ISO 8601 date (reduced forms and timestamps included) claims."""
-    if not value:
-        return None
-    if value.startswith("--"):
-        return "day" if len(value) >= 7 else "month"
-    n = len(value)
-    return "day" if n >= 10 else {7: "month", 4: "year"}.get(n)
-
-
 def _retype(ev: dict) -> None:
     try:
         from talkwatch.extract.events import type_info
@@ -110,11 +82,8 @@ def _retype(ev: dict) -> None:
 SENTENCE_SQL = 'substr(a.body, e.start + 1, e."end" - e.start)'
 # an event's id is the first 12 characters of its fingerprint; its uid is its article's
 ID_SQL = "substr(e.fingerprint, 1, 12)"
-_EVENT_COLS = ("rowid, article_id, seq, fingerprint, type, status, plover, plover_mode, cameo, goldstein, actors,"
-               " recipients, mediators, dyad, location, date, date_precision, date_source, date_text, date_how,"
-               ' sort_date, attribution, start, "end", rule, trigger, trigger_start, trigger_end, cluster')
 _SELECT_EVENTS = (
-    "SELECT " + ", ".join(f"e.{c.strip()}" for c in _EVENT_COLS.split(","))
+    "SELECT " + ", ".join(f"e.{c.quoted}" for c in schema.COLUMNS)
     + f", {ID_SQL} AS id, a.uid AS uid, {SENTENCE_SQL} AS _sentence, c.fields AS _cfields, c.reject AS _creject"
     " FROM events e JOIN articles a ON a.id = e.article_id"
     " LEFT JOIN corrections c ON c.fingerprint = e.fingerprint"
@@ -172,8 +141,7 @@ def events(
     explain: bool = False,
 ) -> list[dict]:
     where, params = _event_filter(dyad, since, until, uid, cluster)
-    cols = [c for c in EVENT_FIELDS if c != "sentence"] + ["rule", "trigger", "trigger_start", "trigger_end",
-                                                          "date_how", "fingerprint"]
+    cols = [c for c in EVENT_FIELDS + EXPLAIN_FIELDS if c not in ("sentence", "corrected")]
     computed = {"id": ID_SQL, "uid": "a.uid"}
     select = ", ".join(computed.get(c) or f'e."{c}"' for c in cols)
     sql = f"SELECT {select}, {SENTENCE_SQL}, c.fields, c.reject" + _EVENTS_FROM
@@ -182,15 +150,18 @@ def events(
     rows = conn.execute(sql, params).fetchall()
     names = cols + ["sentence"]
     n = len(names)
-    list_at = [names.index(k) for k in _LIST_FIELDS]
+    codes_at = [names.index(k) for k in schema.CODE_FIELDS if k in names]
+    json_at = [names.index(k) for k in schema.JSON_FIELDS if k in names and k not in schema.CODE_FIELDS]
     out = []
     want_type = type.upper() if type else None
     want_status = status.lower() if status else None
     want_dyad = normalise_dyad(dyad) if dyad else None
     for row in rows:
         ev = dict(zip(names, row[:n]))
-        for i in list_at:
-            ev[names[i]] = _codes(row[i])
+        for i in codes_at:
+            ev[names[i]] = schema.decode_codes(row[i])
+        for i in json_at:
+            ev[names[i]] = schema.decode(names[i], row[i])
         cfields, creject = row[n], row[n + 1]
         if cfields is not None or creject:
             ev = apply_correction(ev, json.loads(cfields) if cfields else None, creject)
@@ -241,11 +212,8 @@ def events_json(
         where.append("(c.fingerprint IS NOT NULL OR e.status = ?)")
         params.append(want_status)
     fields = EVENT_FIELDS + (EXPLAIN_FIELDS if explain else [])
-    expr = {"id": ID_SQL, "uid": "a.uid", "sentence": SENTENCE_SQL, "corrected": "json('false')",
-            "end": 'e."end"'}
-    for k in _LIST_FIELDS:
-        expr[k] = f"json(coalesce(e.{k}, '[]'))"
-    obj = "json_object(" + ", ".join(f"'{f}', {expr.get(f) or 'e.' + f}" for f in fields) + ")"
+    expr = {"id": ID_SQL, "uid": "a.uid", "sentence": SENTENCE_SQL, "corrected": "json('false')"}
+    obj = "json_object(" + ", ".join(f"'{f}', {expr.get(f) or schema.json_sql(f)}" for f in fields) + ")"
     sql = f"SELECT {obj}, c.fields, c.reject" + _EVENTS_FROM
     sql += (" WHERE " + " AND ".join(where) if where else "") + _EVENTS_ORDER
     n = 0
@@ -287,9 +255,9 @@ def event_by_id(conn: sqlite3.Connection, event_id: str) -> dict:
         finally:
             conn.row_factory = None
     if not rows:
-        raise TalkwatchError(f"no event with id {event_id!r} (see `talkwatch events`)")
+        raise NotFound(f"no event with id {event_id!r} (see `talkwatch events`)")
     if len(rows) > 1 and rows[0]["id"] != event_id:
-        raise TalkwatchError(f"the id {event_id!r} is ambiguous: give more characters")
+        raise Ambiguous(f"the id {event_id!r} is ambiguous: give more characters")
     ev = _event_row(rows[0])
     fields = json.loads(ev.pop("_cfields")) if ev.get("_cfields") else None
     reject = ev.pop("_creject")
@@ -312,7 +280,7 @@ def article(conn: sqlite3.Connection, uid: str) -> dict:
             if len(like) == 1:
                 return article(conn, like[0][0])
             hint = f"; did you mean {', '.join(r[0] for r in like)}?" if like else ""
-            raise TalkwatchError(f"no article with uid {uid!r}{hint}")
+            raise NotFound(f"no article with uid {uid!r}{hint}")
         return dict(row)
     finally:
         conn.row_factory = None
@@ -358,3 +326,24 @@ def dyad_summaries(conn: sqlite3.Connection) -> list[dict]:
         except (TypeError, ValueError):
             continue
     return out
+
+
+def count_articles(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: int | None = None) -> list[dict]:
+    """The articles behind a cluster: one line per mention (id, uid, title, source, published).
+    By the cluster's id when it has one (stored clusters), else by its events' ids."""
+    select = (f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published FROM events e"
+              " JOIN articles a ON a.id = e.article_id")
+    if cluster is not None:
+        rows = conn.execute(select + " WHERE e.cluster = ? ORDER BY a.published, a.uid", (cluster,)).fetchall()
+    else:
+        ranges = [r for r in map(id_range, event_ids or []) if r]
+        if not ranges:
+            return []
+        where = " OR ".join(["(e.fingerprint >= ? AND e.fingerprint < ?)"] * len(ranges))
+        rows = conn.execute(select + f" WHERE {where} ORDER BY a.published, a.uid",
+                            [x for r in ranges for x in r]).fetchall()
+    return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows]

@@ -271,9 +271,9 @@ def _parse_date_filter(value: str, end: bool) -> str | None:
     except Exception:
         dt = None
     if dt is None:
-        from talkwatch.errors import TalkwatchError
+        from talkwatch.errors import InvalidInput
 
-        raise TalkwatchError(f"cannot read the date {value!r} (try 2025-10, 2025-10-30 or \"last month\")")
+        raise InvalidInput(f"cannot read the date {value!r} (try 2025-10, 2025-10-30 or \"last month\")")
     return dt.strftime("%Y-%m-%d") + ("\uffff" if end else "")
 
 
@@ -381,32 +381,29 @@ def search(
     # to FTS5, which then runs the whole MATCH once per id of the set
     extra = f" AND +f.rowid IN ({idset})" if sets else ""
     join = ""
-    try:
-        capped = conn.execute(
-            f"SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra}"
-            f" LIMIT {RANK_ALL_BELOW + 1})",
-            (match, *params),
-        ).fetchone()[0]
-        if capped <= RANK_ALL_BELOW:
-            plan = "bm25"
-            ranked = conn.execute(
-                f"SELECT f.rowid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS r FROM articles_fts f{join}"
-                f" WHERE articles_fts MATCH ?{extra} ORDER BY r LIMIT ? OFFSET ?",
-                (match, *params, limit, offset),
-            ).fetchall()
-            total, more = capped, False
-        else:
-            plan = f"bm25 over the newest {RANK_ALL_BELOW} matches"
-            ranked = conn.execute(
-                f"SELECT rowid, r FROM (SELECT f.rowid AS rowid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS r"
-                f" FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra} ORDER BY f.rowid DESC LIMIT {RANK_ALL_BELOW})"
-                f" ORDER BY r LIMIT ? OFFSET ?",
-                (match, *params, limit, offset),
-            ).fetchall()
-            total, more = capped - 1, True
-    except sqlite3.OperationalError as exc:
-        # should not happen (every token is quoted), but a search must never crash
-        return Result([], fixes, 0, False, f"error: {exc}", match, (time.perf_counter() - t0) * 1000)
+    # an OperationalError below would be the database's (every token is quoted): the caller's to report
+    capped = conn.execute(
+        f"SELECT count(*) FROM (SELECT f.rowid FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra}"
+        f" LIMIT {RANK_ALL_BELOW + 1})",
+        (match, *params),
+    ).fetchone()[0]
+    if capped <= RANK_ALL_BELOW:
+        plan = "bm25"
+        ranked = conn.execute(
+            f"SELECT f.rowid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS r FROM articles_fts f{join}"
+            f" WHERE articles_fts MATCH ?{extra} ORDER BY r LIMIT ? OFFSET ?",
+            (match, *params, limit, offset),
+        ).fetchall()
+        total, more = capped, False
+    else:
+        plan = f"bm25 over the newest {RANK_ALL_BELOW} matches"
+        ranked = conn.execute(
+            f"SELECT rowid, r FROM (SELECT f.rowid AS rowid, bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS r"
+            f" FROM articles_fts f{join} WHERE articles_fts MATCH ?{extra} ORDER BY f.rowid DESC LIMIT {RANK_ALL_BELOW})"
+            f" ORDER BY r LIMIT ? OFFSET ?",
+            (match, *params, limit, offset),
+        ).fetchall()
+        total, more = capped - 1, True
 
     hits = []
     if ranked:

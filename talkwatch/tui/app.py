@@ -9,23 +9,25 @@ SQLite. Article text reaches widgets only as ``rich.text.Text`` (see ``safe.py``
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from talkwatch.tui import data
+from talkwatch.errors import Interrupted, InvalidInput, TalkwatchError
+from talkwatch.library import PAGE, Library, Listing
+from talkwatch.tui.messages import (
+    ArticleReady, DyadsReady, Failed, ListingReady, PageReady, TimelineReady,
+)
 from talkwatch.tui.safe import clean
 from talkwatch.tui.widgets.articles import ArticleList
 from talkwatch.tui.widgets.dyads import DyadList
@@ -39,51 +41,7 @@ PANE_TITLES = {"articles": "Articles", "reader": "Reader", "events": "Events", "
 _DYAD_FILTER = re.compile(r"(?i)(?:^|\s)dyad:\S+")
 
 
-# ---------------------------------------------------------------------- messages from workers
-
-class ListingReady(Message):
-    def __init__(self, generation: int, listing: data.Listing) -> None:
-        super().__init__()
-        self.generation = generation
-        self.listing = listing
-
-
-class PageReady(Message):
-    def __init__(self, generation: int, page: int, rows: list | None) -> None:
-        super().__init__()
-        self.generation = generation
-        self.page = page
-        self.rows = rows
-
-
-class ArticleReady(Message):
-    def __init__(self, view: data.ArticleView, switch: bool) -> None:
-        super().__init__()
-        self.view = view
-        self.switch = switch
-
-
-class DyadsReady(Message):
-    def __init__(self, summaries: list[dict]) -> None:
-        super().__init__()
-        self.summaries = summaries
-
-
-class TimelineReady(Message):
-    def __init__(self, dyad: str, summary: dict | None, rows: list[dict]) -> None:
-        super().__init__()
-        self.dyad = dyad
-        self.summary = summary
-        self.rows = rows
-
-
-class Failed(Message):
-    """A worker failed: say so in one line, keep going."""
-
-    def __init__(self, what: str, error: str) -> None:
-        super().__init__()
-        self.what = what
-        self.error = error
+T = TypeVar("T")
 
 
 # ---------------------------------------------------------------------- the main screen
@@ -94,16 +52,16 @@ class MainScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
 
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("escape", "back", "Back"),
-        Binding("tab", "next_pane", "Pane"),
-        Binding("shift+tab", "previous_pane", "Previous pane", show=False),
-        Binding("d", "pane('dyads')", "Dyads"),
-        Binding("e", "pane('events')", "Events"),
-        Binding("a", "pane('articles')", "Articles", show=False),
-        Binding("r", "pane('reader')", "Reader", show=False),
-        Binding("m", "maximize_pane", "Maximise pane", show=False),
-        Binding("down", "leave_search", "To the list", show=False),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("escape", "back", "Back", id="main.back"),
+        Binding("tab", "next_pane", "Pane", id="main.next-pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous-pane"),
+        Binding("d", "pane('dyads')", "Dyads", id="main.pane-dyads"),
+        Binding("e", "pane('events')", "Events", id="main.pane-events"),
+        Binding("a", "pane('articles')", "Articles", show=False, id="main.pane-articles"),
+        Binding("r", "pane('reader')", "Reader", show=False, id="main.pane-reader"),
+        Binding("m", "maximize_pane", "Maximise pane", show=False, id="main.maximize-pane"),
+        Binding("down", "leave_search", "To the list", show=False, id="main.leave-search"),
     ]
 
     def __init__(self) -> None:
@@ -256,21 +214,21 @@ class TalkwatchApp(App):
     TITLE = "talkwatch"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help-alt"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command-palette"),
     ]
 
     def __init__(self, db_path: str | Path, *, debounce: float = 0.15, cursor_blink: bool = True) -> None:
         super().__init__()
         self.db_path = Path(db_path)
-        self.store = data.Store(self.db_path)
+        self.library = Library(self.db_path)
         self.debounce = debounce
         self.cursor_blink = cursor_blink
         self.generation = 0
         self.query_text = ""
-        self.listing: data.Listing | None = None
+        self.listing: Listing | None = None
         self.current_uid: str | None = None
         self.dyad: str | None = None
         self.dyad_summaries: list[dict] = []
@@ -300,7 +258,23 @@ class TalkwatchApp(App):
         self.set_timer(1.0, self._first_dyads)    # in case the first page never comes
 
     def on_unmount(self) -> None:
-        self.store.close()
+        self.library.close()
+
+    def ask(self, what: str, call: Callable[[], T]) -> T | None:
+        """Run one library call in a worker thread: its answer, or None when it failed (a
+        ``Failed`` message says what could not be loaded) or was superseded (nothing said)."""
+        worker = get_current_worker()
+        try:
+            return call()
+        except Interrupted:
+            return None
+        except TalkwatchError as exc:
+            error = str(exc)
+        except Exception as exc:   # noqa: BLE001 - one line on the screen, never a crash
+            error = f"{type(exc).__name__}: {exc}"
+        if not worker.is_cancelled:
+            self.post_message(Failed(what, error))
+        return None
 
     # ------------------------------------------------------------------ search
 
@@ -337,27 +311,21 @@ class TalkwatchApp(App):
         self.query_text = text
         self.generation += 1
         if self._search_owner is not None:
-            self.store.interrupt(self._search_owner)   # the old query stops now, not when it is done
+            self.library.interrupt(self._search_owner)   # the old query stops now, not when it is done
         self._search_owner = owner = object()
         self._status(Text("searching…" if text else "loading…", style="dim"))
         self.run_search(text, self.generation, owner)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, generation: int, owner: object) -> None:
-        worker = get_current_worker()
-        try:
-            with self.store.connect(owner) as conn:
-                listing = data.listing(conn, text)
-        except sqlite3.OperationalError as exc:
-            if worker.is_cancelled or "interrupt" in str(exc):
-                return
-            self.post_message(Failed("search", str(exc)))
-            return
-        except Exception as exc:   # noqa: BLE001 - one line in the status bar, never a crash
-            if not worker.is_cancelled:
-                self.post_message(Failed("search", f"{type(exc).__name__}: {exc}"))
-            return
-        if not worker.is_cancelled:
+        def first_page() -> Listing:
+            try:
+                return self.library.listing(text, owner=owner)
+            except InvalidInput as exc:      # a query it cannot read: say why, list nothing
+                return Listing(text, 0, [], error=str(exc))
+
+        listing = self.ask("search", first_page)
+        if listing is not None and not get_current_worker().is_cancelled:
             self.post_message(ListingReady(generation, listing))
 
     @on(ListingReady)
@@ -392,7 +360,7 @@ class TalkwatchApp(App):
     def _status(self, text: Text) -> None:
         self.q("#status", Static).update(text)
 
-    def _describe(self, listing: data.Listing) -> None:
+    def _describe(self, listing: Listing) -> None:
         t = Text(end="", no_wrap=True, overflow="ellipsis")
         if listing.error:
             t.append(clean(listing.error), style="bold red")
@@ -424,16 +392,9 @@ class TalkwatchApp(App):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def load_page(self, generation: int, query: str, page: int) -> None:
-        if generation != self.generation:
-            self.post_message(PageReady(generation, page, None))
-            return
-        try:
-            with self.store.connect() as conn:
-                rows = data.page(conn, query, page * data.PAGE)
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(PageReady(generation, page, None))
-            self.post_message(Failed("a page of the list", str(exc)))
-            return
+        rows = None
+        if generation == self.generation:
+            rows = self.ask("a page of the list", lambda: self.library.page(query, page * PAGE))
         self.post_message(PageReady(generation, page, rows))
 
     @on(PageReady)
@@ -461,25 +422,18 @@ class TalkwatchApp(App):
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, uid: str, focus_event: str | None, switch: bool) -> None:
-        worker = get_current_worker()
-        try:
-            with self.store.connect() as conn:
-                view = data.load_article(conn, uid, focus_event)
-        except Exception as exc:  # noqa: BLE001
-            if not worker.is_cancelled:
-                self.post_message(Failed("the article", str(exc)))
-            return
-        if not worker.is_cancelled:
+        view = self.ask("the article", lambda: self.library.article_view(uid, focus_event))
+        if view is not None and not get_current_worker().is_cancelled:
             self.post_message(ArticleReady(view, switch))
 
     @on(ArticleReady)
     def _article_ready(self, message: ArticleReady) -> None:
         view = message.view
-        self.current_uid = view.article.get("uid")
+        self.current_uid = view.article.uid
         reader = self.q("#reader", Reader)
         reader.show(view, self.listing.highlight if self.listing else [])
         title = Text("Reader · ", end="")
-        title.append(clean(view.article.get("uid")))
+        title.append(clean(view.article.uid))
         reader.border_title = title
         events = self.q("#events", EventList)
         events.show_article(self.current_uid, view.events, switch=message.switch, focus_id=view.focus_event)
@@ -527,15 +481,11 @@ class TalkwatchApp(App):
     def explain_cluster(self, row: dict) -> None:
         from talkwatch.tui.screens.explain import ExplainScreen, explain_cluster
 
-        try:
-            with self.store.connect() as conn:
-                mentions = data.cluster_mentions(conn, row.get("event_ids") or [row.get("event_id")],
-                                                 row.get("cluster"))
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(Failed("the cluster", str(exc)))
-            return
-        title = f"{row.get('dyad')} {row.get('type')} {row.get('status')}"
-        self.call_from_thread(self.push_screen, ExplainScreen(title, explain_cluster(row, mentions)))
+        mentions = self.ask("the cluster", lambda: self.library.cluster_mentions(
+            row.get("event_ids") or [row.get("event_id")], row.get("cluster")))
+        if mentions is not None:
+            title = f"{row.get('dyad')} {row.get('type')} {row.get('status')}"
+            self.call_from_thread(self.push_screen, ExplainScreen(title, explain_cluster(row, mentions)))
 
     # ------------------------------------------------------------------ corrections
 
@@ -548,22 +498,18 @@ class TalkwatchApp(App):
 
     @work(thread=True, exclusive=True, group="correct", exit_on_error=False)
     def fetch_event_for_correction(self, event_id: str) -> None:
-        from talkwatch.store import queries
-
-        try:
-            with self.store.connect() as conn:
-                ev = queries.event_by_id(conn, event_id)
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(Failed("the event", str(exc)))
-            return
-        self.call_from_thread(self._open_correction, ev)
+        ev = self.ask("the event", lambda: self.library.event(event_id))
+        if ev is not None:
+            self.call_from_thread(self._open_correction, ev)
 
     def _open_correction(self, ev: dict) -> None:
         from talkwatch.tui.screens.correct import CorrectScreen
 
         if self._types is None:
-            self._types = data.event_types()
-            self._statuses = data.statuses()
+            from talkwatch.library import event_types, statuses
+
+            self._types = [t.name for t in event_types()]
+            self._statuses = [s.name for s in statuses()]
         self.push_screen(CorrectScreen(ev, self._types, self._statuses or []), self._correction_done)
 
     def _correction_done(self, correction) -> None:
@@ -572,19 +518,10 @@ class TalkwatchApp(App):
 
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def save_correction(self, correction) -> None:
-        from talkwatch.errors import TalkwatchError
-        from talkwatch.store import corrections
-
-        try:
-            msg = corrections.record(self.db_path, correction.event_id, correction.fields,
-                                     reject=correction.reject, note=correction.note)
-        except TalkwatchError as exc:
-            self.post_message(Failed("the correction", str(exc)))
-            return
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(Failed("the correction", f"{type(exc).__name__}: {exc}"))
-            return
-        self.call_from_thread(self._saved, msg, correction)
+        msg = self.ask("the correction", lambda: self.library.correct(
+            correction.event_id, correction.fields, reject=correction.reject, note=correction.note))
+        if msg is not None:
+            self.call_from_thread(self._saved, msg, correction)
 
     def _saved(self, msg: str, correction) -> None:
         self.notify(msg, title="Saved", markup=False, timeout=4)
@@ -598,13 +535,9 @@ class TalkwatchApp(App):
 
     @work(thread=True, exclusive=True, group="dyads", exit_on_error=False)
     def load_dyads(self) -> None:
-        try:
-            with self.store.connect() as conn:
-                summaries = data.dyads(conn)
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(Failed("the dyads", str(exc)))
-            return
-        self.post_message(DyadsReady(summaries))
+        summaries = self.ask("the dyads", self.library.dyads)
+        if summaries is not None:
+            self.post_message(DyadsReady(summaries))
 
     @on(DyadsReady)
     def _dyads_ready(self, message: DyadsReady) -> None:
@@ -630,13 +563,11 @@ class TalkwatchApp(App):
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
     def load_timeline(self, dyad: str) -> None:
-        try:
-            with self.store.connect() as conn:
-                summary, rows = data.timeline(conn, dyad)
-        except Exception as exc:  # noqa: BLE001
-            self.post_message(Failed("the timeline", str(exc)))
-            return
-        self.post_message(TimelineReady(dyad, summary, rows))
+        got = self.ask("the timeline", lambda: self.library.dyad(dyad))
+        if got is not None:
+            # the pane lists undated clusters first, then by date
+            rows = sorted(got.rows, key=lambda r: (r.get("sort_date") or "", r.get("last_seen") or ""))
+            self.post_message(TimelineReady(dyad, got.summary, rows))
 
     @on(TimelineReady)
     def _timeline_ready(self, message: TimelineReady) -> None:
@@ -671,8 +602,9 @@ class TalkwatchApp(App):
             ("Reader", list(Reader.BINDINGS)),
             ("Events and timeline", list(EventList.BINDINGS)),
             ("Dyads", list(DyadList.BINDINGS)),
-            ("Correction form", [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel"),
-                                 Binding("tab", "next", "Next field")]),
+            ("Correction form", [Binding("ctrl+s", "save", "Save", id="correct.save"),
+                                 Binding("escape", "cancel", "Cancel", id="correct.cancel"),
+                                 Binding("tab", "next", "Next field", id="correct.next-field")]),
         ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -29,8 +29,8 @@ class CorrectScreen(ModalScreen[Correction | None]):
     """A small form over the main screen; ctrl+s saves, escape cancels."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel", id="correct.cancel"),
+        Binding("ctrl+s", "save", "Save", id="correct.save"),
     ]
 
     def __init__(self, event: dict, types: list[str], statuses: list[str]) -> None:
@@ -97,7 +97,7 @@ class CorrectScreen(ModalScreen[Correction | None]):
         dyad = self.query_one("#correct-dyad", Input).value.strip()
         if dyad and dyad != (ev.get("dyad") or ""):
             from talkwatch.errors import TalkwatchError
-            from talkwatch.store.queries import normalise_dyad
+            from talkwatch.library import normalise_dyad
 
             try:
                 dyad = normalise_dyad(dyad)

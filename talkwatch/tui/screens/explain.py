@@ -72,9 +72,9 @@ def explain_cluster(row: dict, mentions: list[dict]) -> Text:
 
 class ExplainScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("x", "close", "Close", show=False),
-        Binding("q", "close", "Close", show=False),
+        Binding("escape", "close", "Close", id="explain.close"),
+        Binding("x", "close", "Close", show=False, id="explain.close-x"),
+        Binding("q", "close", "Close", show=False, id="explain.close-q"),
     ]
 
     def __init__(self, title: str, body: Text) -> None:

@@ -57,10 +57,10 @@ def query_table() -> Text:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("f1", "close", "Close", show=False),
-        Binding("question_mark", "close", "Close", show=False),
-        Binding("q", "close", "Close", show=False),
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("f1", "close", "Close", show=False, id="help.close-f1"),
+        Binding("question_mark", "close", "Close", show=False, id="help.close-question-mark"),
+        Binding("q", "close", "Close", show=False, id="help.close-q"),
     ]
 
     def __init__(self, sections: list[tuple[str, list]]) -> None:

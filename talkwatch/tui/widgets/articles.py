@@ -11,12 +11,12 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from talkwatch.tui.data import PAGE, Listing, Row
+from talkwatch.library import PAGE, Listing, Row
+from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style
 
 
@@ -24,17 +24,17 @@ class ArticleList(ScrollView, can_focus=True):
     """Date, source and title of each article, newest or best first."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open"),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("enter", "open", "Open", id="articles.open"),
+        Binding("up", "cursor_up", "Up", show=False, id="articles.cursor-up"),
+        Binding("k", "cursor_up", "Up", show=False, id="articles.cursor-up-vim"),
+        Binding("down", "cursor_down", "Down", show=False, id="articles.cursor-down"),
+        Binding("j", "cursor_down", "Down", show=False, id="articles.cursor-down-vim"),
+        Binding("pageup", "page_up", "Page up", show=False, id="articles.page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="articles.page-down"),
+        Binding("home", "first", "First", show=False, id="articles.first"),
+        Binding("g", "first", "First", show=False, id="articles.first-vim"),
+        Binding("end", "last", "Last", show=False, id="articles.last"),
+        Binding("G", "last", "Last", show=False, id="articles.last-vim"),
     ]
 
     COMPONENT_CLASSES = {
@@ -64,28 +64,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
-    class Highlighted(Message):
-        """The cursor is on an article."""
-
-        def __init__(self, uid: str) -> None:
-            super().__init__()
-            self.uid = uid
-
-    class Opened(Message):
-        """Enter on an article."""
-
-        def __init__(self, uid: str) -> None:
-            super().__init__()
-            self.uid = uid
-
-    class NeedPage(Message):
-        """A row on screen is not loaded: fetch page ``page`` of query generation ``generation``."""
-
-        def __init__(self, generation: int, query: str, page: int) -> None:
-            super().__init__()
-            self.generation = generation
-            self.query = query
-            self.page = page
+    # the messages it posts (talkwatch/tui/messages.py)
+    Highlighted = messages.ArticleHighlighted
+    Opened = messages.ArticleOpened
+    NeedPage = messages.NeedPage
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

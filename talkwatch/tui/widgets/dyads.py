@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style
 from talkwatch.tui.widgets.badges import describe_next, dyad_class, trend_arrow
 
@@ -15,11 +15,11 @@ class DyadList(OptionList):
     """One entry per dyad; enter chooses it (filters the articles, shows its timeline)."""
 
     BINDINGS = [
-        Binding("enter", "select", "Choose"),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Choose", id="dyads.select"),
+        Binding("k", "cursor_up", "Up", show=False, id="dyads.cursor-up"),
+        Binding("j", "cursor_down", "Down", show=False, id="dyads.cursor-down"),
+        Binding("g", "first", "First", show=False, id="dyads.first"),
+        Binding("G", "last", "Last", show=False, id="dyads.last"),
     ]
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
@@ -37,10 +37,8 @@ class DyadList(OptionList):
     }
     """
 
-    class Chosen(Message):
-        def __init__(self, dyad: str) -> None:
-            super().__init__()
-            self.dyad = dyad
+    # the messages it posts (talkwatch/tui/messages.py)
+    Chosen = messages.DyadChosen
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style, short
 from talkwatch.tui.widgets.badges import status_class
 
@@ -15,14 +15,14 @@ class EventList(OptionList):
     """Events of one article (mode ``article``) or clusters of one dyad (mode ``timeline``)."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open"),
-        Binding("c", "correct", "Correct"),
-        Binding("x", "explain", "Explain"),
-        Binding("t", "toggle_mode", "Timeline"),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Open", id="events.select"),
+        Binding("c", "correct", "Correct", id="events.correct"),
+        Binding("x", "explain", "Explain", id="events.explain"),
+        Binding("t", "toggle_mode", "Timeline", id="events.toggle-mode"),
+        Binding("k", "cursor_up", "Up", show=False, id="events.cursor-up"),
+        Binding("j", "cursor_down", "Down", show=False, id="events.cursor-down"),
+        Binding("g", "first", "First", show=False, id="events.first"),
+        Binding("G", "last", "Last", show=False, id="events.last"),
     ]
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {
@@ -40,37 +40,12 @@ class EventList(OptionList):
     }
     """
 
-    class EventChosen(Message):
-        """An event of the open article was chosen (or highlighted): show its sentence."""
-
-        def __init__(self, event: dict, chosen: bool) -> None:
-            super().__init__()
-            self.event = event
-            self.chosen = chosen   # enter (True) or only highlighted (False)
-
-    class ClusterChosen(Message):
-        """A timeline row was chosen: open its article at its sentence."""
-
-        def __init__(self, row: dict) -> None:
-            super().__init__()
-            self.row = row
-
-    class CorrectRequested(Message):
-        def __init__(self, event_id: str, event: dict | None) -> None:
-            super().__init__()
-            self.event_id = event_id
-            self.event = event
-
-    class ExplainRequested(Message):
-        def __init__(self, event: dict | None, row: dict | None) -> None:
-            super().__init__()
-            self.event = event
-            self.row = row
-
-    class ModeChanged(Message):
-        def __init__(self, mode: str) -> None:
-            super().__init__()
-            self.mode = mode
+    # the messages it posts (talkwatch/tui/messages.py)
+    EventChosen = messages.EventChosen
+    ClusterChosen = messages.ClusterChosen
+    CorrectRequested = messages.CorrectRequested
+    ExplainRequested = messages.ExplainRequested
+    ModeChanged = messages.ModeChanged
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)

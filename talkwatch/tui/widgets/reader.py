@@ -14,11 +14,11 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from talkwatch.tui.data import ArticleView, word_spans
+from talkwatch.library import ArticleView, word_spans
+from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style
 
 _TOKEN = re.compile(r"\s+|\S+")
@@ -85,18 +85,18 @@ class Reader(ScrollView, can_focus=True):
     """One article with its title, metadata, highlights and a scroll-to-sentence."""
 
     BINDINGS = [
-        Binding("up", "scroll_up", "Up", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("down", "scroll_down", "Down", show=False),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("n", "next_event", "Next event"),
-        Binding("N", "previous_event", "Prev event", show=False),
+        Binding("up", "scroll_up", "Up", show=False, id="reader.scroll-up"),
+        Binding("k", "scroll_up", "Up", show=False, id="reader.scroll-up-vim"),
+        Binding("down", "scroll_down", "Down", show=False, id="reader.scroll-down"),
+        Binding("j", "scroll_down", "Down", show=False, id="reader.scroll-down-vim"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"),
+        Binding("home", "scroll_home", "Top", show=False, id="reader.scroll-home"),
+        Binding("g", "scroll_home", "Top", show=False, id="reader.scroll-home-vim"),
+        Binding("end", "scroll_end", "Bottom", show=False, id="reader.scroll-end"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="reader.scroll-end-vim"),
+        Binding("n", "next_event", "Next event", id="reader.next-event"),
+        Binding("N", "previous_event", "Prev event", show=False, id="reader.previous-event"),
     ]
 
     COMPONENT_CLASSES = {
@@ -126,12 +126,8 @@ class Reader(ScrollView, can_focus=True):
     }
     """
 
-    class EventFocused(Message):
-        """The reader moved to an event's sentence (n / N)."""
-
-        def __init__(self, event_id: str) -> None:
-            super().__init__()
-            self.event_id = event_id
+    # the messages it posts (talkwatch/tui/messages.py)
+    EventFocused = messages.EventFocused
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -151,10 +147,10 @@ class Reader(ScrollView, can_focus=True):
 
     @property
     def uid(self) -> str | None:
-        return self.view.article.get("uid") if self.view else None
+        return self.view.article.uid if self.view else None
 
     def show(self, view: ArticleView, words: list[str] | None = None) -> None:
-        same = self.view is not None and self.view.article.get("uid") == view.article.get("uid")
+        same = self.view is not None and self.view.article.uid == view.article.uid
         self.view = view
         self.words = list(words or [])
         self.focus_id = view.focus_event
@@ -246,25 +242,25 @@ class Reader(ScrollView, can_focus=True):
             self._body_at = len(doc.plain)
             return doc
         art = self.view.article
-        doc.append(clean(art.get("title") or art.get("uid")), style=self._style("reader--title"))
+        doc.append(clean(art.title or art.uid), style=self._style("reader--title"))
         doc.append("\n")
         meta = []
-        published = art.get("published")
+        published = art.published
         if published:
-            how = art.get("published_source")
+            how = art.published_source
             meta.append(clean(published) + (f" ({clean(how)})" if how and how not in ("metadata", "header", "field", "meta", "published") else ""))
         else:
             meta.append("date unknown")
-        if art.get("source"):
-            meta.append(clean(art["source"]))
-        meta.append(clean(art.get("uid")))
+        if art.source:
+            meta.append(clean(art.source))
+        meta.append(clean(art.uid))
         doc.append(" · ".join(meta), style=self._style("reader--meta"))
         doc.append("\n")
-        if art.get("url"):
-            doc.append(clean(art["url"]), style=self._style("reader--meta"))
+        if art.url:
+            doc.append(clean(art.url), style=self._style("reader--meta"))
             doc.append("\n")
-        if art.get("dup_of"):
-            doc.append("near-duplicate of " + clean(art["dup_of"]), style=self._style("reader--meta"))
+        if art.dup_of:
+            doc.append("near-duplicate of " + clean(art.dup_of), style=self._style("reader--meta"))
             doc.append("\n")
         n = len(self.view.events)
         if n:
@@ -272,7 +268,7 @@ class Reader(ScrollView, can_focus=True):
             doc.append("\n")
         doc.append("\n")
         self._body_at = at = len(doc.plain)
-        body = clean(art.get("body") or "", newlines=True)
+        body = clean(art.body or "", newlines=True)
         doc.append(body)
         size = len(body)
 

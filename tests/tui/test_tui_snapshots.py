@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from test_tui_support import make_app, settle, tui_db  # noqa: F401,E402
+from tui_support import make_app, settle  # noqa: E402
 
 SMALL = (80, 24)
 MEDIUM = (120, 35)

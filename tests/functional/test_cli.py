@@ -10,12 +10,12 @@ import pytest
 from talkwatch import __version__
 from talkwatch.store.queries import EVENT_FIELDS
 
-from conftest import TW_CORPUS, TW_UIDS, tw_index, tw_seed_event, tw_write_corpus
+from tw_support import TW_CORPUS, TW_UIDS, tw_index, tw_seed_event, tw_write_corpus
 
 SEARCH_KEYS = {"uid", "title", "published", "source", "score", "snippet"}
 EVENT_KEYS = ["id", "uid", "sentence", "start", "end", "type", "status", "plover", "plover_mode", "cameo",
               "goldstein", "actors", "recipients", "dyad", "mediators", "location", "date", "date_precision",
-              "date_source", "date_text", "attribution", "cluster"]
+              "date_source", "date_text", "attribution", "cluster", "mentions"]
 MARKS = ("\ue000", "\ue001")
 
 

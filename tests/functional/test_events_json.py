@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from talkwatch.store import corrections, queries
+from talkwatch.store import queries
 from talkwatch.store.db import open_db
 
-from conftest import TW_UIDS, tw_seed_event
+from tw_support import TW_UIDS, tw_correct, tw_seed_event
 
 
 def _both(db, **kw):
@@ -39,9 +39,9 @@ def corrected_db(tw_db):
         finally:
             conn.close()
     assert len(with_dyad) >= 3
-    corrections.record(tw_db, with_dyad[0]["id"], {}, reject=True)
-    corrections.record(tw_db, with_dyad[1]["id"], {"type": "THREAT", "status": "denied"})
-    corrections.record(tw_db, with_dyad[2]["id"], {"dyad": "FRA-GBR", "date": "2024-02-03"})
+    tw_correct(tw_db, with_dyad[0]["id"], {}, reject=True)
+    tw_correct(tw_db, with_dyad[1]["id"], {"type": "THREAT", "status": "denied"})
+    tw_correct(tw_db, with_dyad[2]["id"], {"dyad": "FRA-GBR", "date": "2024-02-03"})
     return tw_db, with_dyad
 
 

@@ -12,14 +12,13 @@ import subprocess
 import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 
-from test_tui_support import UIDS, build_db
+from tui_support import UIDS, build_db
+from tw_support import ROOT
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[1]
 
 
 class Terminal:

@@ -4,8 +4,6 @@ No sleeps: every test waits for the workers and the message queue (``settle``).
 """
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import os
 import sqlite3
@@ -17,9 +15,7 @@ import pytest
 
 pytest.importorskip("textual")
 
-from test_tui_support import (  # noqa: F401,E402
-    HOSTILE_TITLE, UIDS, build_db, make_app, settle, sync, tui_db, tui_db_ids,
-)
+from tui_support import HOSTILE_TITLE, UIDS, build_db, make_app, settle, sync  # noqa: E402
 
 from talkwatch.tui.app import MainScreen, TalkwatchApp  # noqa: E402
 from talkwatch.tui.widgets.articles import ArticleList  # noqa: E402
@@ -115,7 +111,7 @@ async def test_search_corrects_a_typo_and_says_so(tui_db):
         assert "showing istanbul for istambul" in status_text(app)
         # the corrected word is what the reader marks
         reader = app.q("#reader", Reader)
-        body = reader.view.article["body"]
+        body = reader.view.article.body
         assert "match" in reader.marks_at(body.index("Istanbul"))
 
 
@@ -171,17 +167,17 @@ async def test_typing_never_waits_on_the_database(tui_db, monkeypatch):
     """A slow search runs in a worker: keys keep flowing while it runs."""
     import threading
 
-    from talkwatch.tui import data
+    from talkwatch.library import Library
 
     gate = threading.Event()
-    real = data.listing
+    real = Library.listing
 
-    def slow_listing(conn, text, limit=data.PAGE):
+    def slow_listing(self, text, **kw):
         if text == "slow":
             gate.wait(10)
-        return real(conn, text, limit)
+        return real(self, text, **kw)
 
-    monkeypatch.setattr(data, "listing", slow_listing)
+    monkeypatch.setattr(Library, "listing", slow_listing)
     app = make_app(tui_db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -258,7 +254,7 @@ async def test_open_article_shows_metadata_events_and_parties(tui_db_ids):
         doc = reader._doc.plain
         assert "Kabul and Islamabad envoys meet again in Istanbul" in doc
         assert "Frontier Ledger" in doc and "2025-10-29" in doc
-        body = reader.view.article["body"]
+        body = reader.view.article.body
         held = body.index("Negotiators")
         assert "event" in reader.marks_at(held)
         assert "trigger" in reader.marks_at(body.index(" met ") + 1)
@@ -285,7 +281,7 @@ async def test_choosing_an_event_scrolls_the_reader_to_its_sentence(tui_db_ids):
         await settle(pilot)
         reader = app.q("#reader", Reader)
         assert reader.uid == UIDS["long"]
-        body = reader.view.article["body"]
+        body = reader.view.article.body
         target = reader.line_of(body.index("Near the end"))
         top, bottom = reader.visible_lines()
         assert not top <= target < bottom                 # the sentence is far below
@@ -622,9 +618,41 @@ def test_the_cli_does_not_import_textual():
 def test_measure_reports_first_paint_and_rss(tui_db):
     proc = subprocess.run([sys.executable, "-m", "talkwatch.tui.measure", str(tui_db), "--json"],
                           capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert 0 < out["first_paint_s"] < 10
     assert 10 < out["rss_mb"] < 1000
     assert out["articles"] == len(UIDS)
+
+
+def test_every_binding_has_an_id_of_its_own():
+    """Ids let a user keymap (App.set_keymap) rebind a key: each binding has one, none shared."""
+    from textual.binding import Binding
+
+    from talkwatch.tui.screens.correct import CorrectScreen
+    from talkwatch.tui.screens.explain import ExplainScreen
+    from talkwatch.tui.screens.help import HelpScreen
+
+    owners = (TalkwatchApp, MainScreen, ArticleList, Reader, EventList, DyadList, CorrectScreen, ExplainScreen,
+              HelpScreen)
+    ids = []
+    for owner in owners:
+        for b in owner.BINDINGS:
+            assert isinstance(b, Binding) and b.id, (owner.__name__, b)
+            ids.append(b.id)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_support_corpus_builds(tmp_path):
+    """The fixture database has the articles, the seeded events and both dyads."""
+    db, ids = build_db(tmp_path)
+    conn = sqlite3.connect(str(db))
+    try:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(UIDS)
+        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 5
+        assert {r[0] for r in conn.execute("SELECT dyad FROM dyads")} == {"AFG-PAK", "IND-PAK"}
+        title = conn.execute("SELECT title FROM articles WHERE uid = ?", (UIDS["hostile"],)).fetchone()[0]
+        assert title == HOSTILE_TITLE
+    finally:
+        conn.close()

@@ -6,9 +6,8 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
+from tw_support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("textual", "dateparser", "pandas")
 
 

@@ -151,3 +151,10 @@ def test_json_document_with_a_long_list_round_trips():
     assert _json.loads(text) == doc
     assert "\u009b" not in text and "\u202e" not in text
     assert text.count("\n") > 500        # one timeline item a line, not one huge line
+
+
+def test_csv_cell_of_records_is_json():
+    """A list of records (an event's other mentions) is one JSON cell; codes stay a;b."""
+    assert output.csv_cell(["AFG", "PAK"]) == "AFG;PAK"
+    cell = output.csv_cell([{"sentence": "Talks, again.", "start": 3, "end": 16}])
+    assert json.loads(cell) == [{"sentence": "Talks, again.", "start": 3, "end": 16}]

@@ -11,7 +11,7 @@ from talkwatch.errors import TalkwatchError
 from talkwatch.store import search as search_mod
 from talkwatch.store.search import MARK_END, MARK_START, parse, search, to_match
 
-from conftest import TW_UIDS
+from tw_support import TW_UIDS
 
 HOSTILE = [
     '"talks', "Israel-Gaza", "U.S.", "AND", "*", "NEAR(", "[bold]x[/]",
@@ -81,7 +81,7 @@ def test_diacritics_and_case_fold():
 
 def test_query_folds_like_the_index(tmp_path):
     """Words typed exactly as printed are found, whatever Python's casefold/NFKD would make of them."""
-    from conftest import tw_index, tw_write_corpus
+    from tw_support import tw_index, tw_write_corpus
     from talkwatch.store.db import open_db
 
     corpus = tw_write_corpus(tmp_path / "c", {
@@ -236,7 +236,7 @@ def test_since_until_iso(tw_conn):
 
 
 def test_since_natural_language(tmp_path):
-    from conftest import tw_index, tw_write_corpus
+    from tw_support import tw_index, tw_write_corpus
     from talkwatch.store.db import open_db
 
     today = date.today()
@@ -262,7 +262,7 @@ def test_since_garbage_is_one_line_error(tw_conn):
 
 
 def test_dyad_filter_uses_events(tw_db):
-    from conftest import tw_seed_event
+    from tw_support import tw_seed_event
     from talkwatch.store.db import open_db
 
     # a pair no article is about: only the seeded event can bring the cricket story in

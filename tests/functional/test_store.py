@@ -12,7 +12,7 @@ from talkwatch.store import db as dbmod
 from talkwatch.store.db import APP_ID, SCHEMA_VERSION, get_meta, open_db
 from talkwatch.store.search import search
 
-from conftest import TW_CORPUS, TW_UIDS, tw_index, tw_seed_event, tw_write_corpus
+from tw_support import TW_CORPUS, TW_UIDS, tw_index, tw_seed_event, tw_write_corpus
 
 
 def all_uids(db):
@@ -176,10 +176,11 @@ def test_same_relative_path_under_two_roots_keeps_both(tw_db, tmp_path):
 
 
 def test_rebuild_keeps_corrections(tw_db, tw_corpus):
+    from tw_support import tw_correct
     from talkwatch.store import corrections
 
     eid = tw_seed_event(tw_db, TW_UIDS["istanbul"])
-    corrections.record(tw_db, eid, {"status": "deferred"}, note="checked")
+    tw_correct(tw_db, eid, {"status": "deferred"}, note="checked")
     s = tw_index(tw_db, tw_corpus, rebuild=True)
     assert s.files_indexed == len(TW_CORPUS) and s.unchanged == 0
     conn = open_db(tw_db)

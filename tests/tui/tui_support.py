@@ -1,17 +1,16 @@
-"""A small corpus for the TUI tests, written in our own words, and helpers to seed events.
+"""A small corpus for the TUI tests, written in our own words, and helpers to seed events
+and drive the app (the fixtures that use them are in conftest.py beside this file).
 
-Events are inserted directly (with the schema in store/db.py), so the pane tests do not
-depend on how well extraction does; the analysis refresh then builds clusters and dyads.
+Events are inserted directly (through the event schema, store/schema.py), so the pane tests
+do not depend on how well extraction does; the dyad refresh then builds clusters and dyads.
 """
 from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 HOSTILE_TITLE = "Envoys [bold]met[/] [@click=app.quit]x[/]"
 
@@ -92,7 +91,7 @@ def write_corpus(folder: Path, files: dict[str, str] | None = None) -> Path:
 
 
 def index(db: Path, folder: Path) -> None:
-    from talkwatch.store.ingest import index_paths
+    from talkwatch.indexer.run import index_paths
 
     index_paths(db, [str(folder)], workers=1)
 
@@ -101,7 +100,8 @@ def seed_event(db: Path, uid: str, sentence_part: str, *, dyad: str, type: str, 
                date: str | None, location: str | None = None, mediators=(), rule: str = "tui_seed",
                trigger: str | None = None) -> str:
     """Insert one event on the sentence containing ``sentence_part``; returns the event id."""
-    from talkwatch.store.ingest import event_fingerprint, sort_date
+    from talkwatch.extract.model import Event
+    from talkwatch.store import schema
 
     conn = sqlite3.connect(str(db))
     try:
@@ -114,27 +114,24 @@ def seed_event(db: Path, uid: str, sentence_part: str, *, dyad: str, type: str, 
         sentence = body[start:end]
         occurrence = conn.execute("SELECT count(*) FROM events WHERE article_id = ? AND start = ? AND rule = ?",
                                   (art_id, start, rule)).fetchone()[0]
-        fp = event_fingerprint(uid, sentence, rule, occurrence)
+        fp = schema.event_fingerprint(uid, sentence, rule, occurrence)
         t_start = t_end = None
         if trigger and trigger in sentence:
             t_start = start + sentence.index(trigger)
             t_end = t_start + len(trigger)
         a, b = dyad.split("-")
+        event = Event(
+            type=type, status=status, sentence=sentence, start=start, end=end, actors=[a], recipients=[b],
+            mediators=list(mediators), dyad=dyad, plover="CONSULT", plover_mode="meet", cameo="046",
+            goldstein=-2.0 if status in ("deferred", "failed") else 3.0, location=location, date=date,
+            date_precision="day" if date and len(date) == 10 else ("month" if date else None),
+            date_source="text" if date else None, date_text="November 6" if date else None,
+            date_how="month and day from the text, year from the publication date" if date else None,
+            attribution=None, rule=rule, trigger=trigger, trigger_start=t_start, trigger_end=t_end,
+        )
         with conn:
-            conn.execute(
-                "INSERT INTO events(article_id, seq, fingerprint, type, status, plover, plover_mode,"
-                " cameo, goldstein, actors, recipients, mediators, dyad, location, date, date_precision,"
-                " date_source, date_text, date_how, sort_date, attribution, start, \"end\", rule,"
-                " trigger, trigger_start, trigger_end)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (art_id, 100 + occurrence, fp, type, status, "CONSULT", "meet", "046",
-                 -2.0 if status in ("deferred", "failed") else 3.0,
-                 json.dumps([a]), json.dumps([b]), json.dumps(list(mediators)), dyad, location, date,
-                 "day" if date and len(date) == 10 else ("month" if date else None),
-                 "text" if date else None, "November 6" if date else None,
-                 "month and day from the text, year from the publication date" if date else None,
-                 sort_date(date, published), None, start, end, rule, trigger, t_start, t_end),
-            )
+            schema.insert_event(conn, event, article_id=art_id, seq=100 + occurrence, fingerprint=fp,
+                                published=published)
             conn.execute("INSERT OR IGNORE INTO dirty_dyads(dyad) VALUES (?)", (dyad,))
     finally:
         conn.close()
@@ -142,7 +139,7 @@ def seed_event(db: Path, uid: str, sentence_part: str, *, dyad: str, type: str, 
 
 
 def refresh(db: Path) -> None:
-    from talkwatch.analysis import refresh as analysis_refresh
+    from talkwatch.indexer.refresh import refresh as analysis_refresh
     from talkwatch.store.db import open_db
 
     conn = open_db(db, write=True)
@@ -211,29 +208,3 @@ async def settle(pilot) -> None:
             if not any(w.is_running for w in app.workers):
                 return
     raise AssertionError("workers did not finish")
-
-
-
-@pytest.fixture
-def tui_db(tmp_path) -> Path:
-    db, _ = build_db(tmp_path)
-    return db
-
-
-@pytest.fixture
-def tui_db_ids(tmp_path) -> tuple[Path, dict[str, str]]:
-    return build_db(tmp_path)
-
-
-def test_support_corpus_builds(tmp_path):
-    """The fixture database has the articles, the seeded events and both dyads."""
-    db, ids = build_db(tmp_path)
-    conn = sqlite3.connect(str(db))
-    try:
-        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(UIDS)
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 5
-        assert {r[0] for r in conn.execute("SELECT dyad FROM dyads")} == {"AFG-PAK", "IND-PAK"}
-        title = conn.execute("SELECT title FROM articles WHERE uid = ?", (UIDS["hostile"],)).fetchone()[0]
-        assert title == HOSTILE_TITLE
-    finally:
-        conn.close()

@@ -142,7 +142,7 @@ def test_readers_work_while_index_writes_and_a_second_indexer_is_refused(tmp_pat
 
 
 def test_a_second_indexer_waits_for_the_first(tmp_path):
-    from talkwatch.store.ingest import IndexLock
+    from talkwatch.indexer.run import IndexLock
 
     corpus = make_corpus(tmp_path / "c", 5)
     db = tmp_path / "w.db"

@@ -7,7 +7,7 @@ import sqlite3
 
 from talkwatch.store import queries
 from talkwatch.store.db import APP_ID, MIGRATIONS, SCHEMA_VERSION, _split_sql, get_meta, open_db
-from talkwatch.store.ingest import event_fingerprint
+from talkwatch.store.schema import event_fingerprint
 
 BODY = "ISLAMABAD: Pakistan and Afghanistan held talks in Doha on Monday.\nOfficials said more rounds would follow."
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from talkwatch.cli import cli
-from talkwatch.store.ingest import index_paths
+from talkwatch.indexer.run import index_paths
 
 ARTICLE = (
     "Title: Envoys to meet\nPublished: 2025-11-05\nSource: Ledger\n\n"
