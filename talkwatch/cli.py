@@ -344,19 +344,22 @@ def dyads(ctx, as_of, fmt):
 Examples:
   talkwatch dyad AFG PAK
   talkwatch dyad pakistan india --as-of 2016-01-20
-  talkwatch dyad AFG-PAK --json""")
+  talkwatch dyad AFG-PAK --json
+  talkwatch dyad KGZ TJK --explain        which reports decided the talks, the truce, what is next""")
 @click.argument("a")
 @click.argument("b", required=False)
 @click.option("--as-of", metavar="DATE", help="Only evidence published on or before DATE.")
+@click.option("--explain", is_flag=True,
+              help="Say which event cluster and which reports decided each part of the summary.")
 @format_options
 @click.pass_context
-def dyad(ctx, a, b, as_of, fmt):
+def dyad(ctx, a, b, as_of, explain, fmt):
     """One dyad's state and timeline: one line per event cluster, oldest first."""
     from talkwatch import render
 
     if as_of:
         _check_date(as_of)
-    render.dyad(_library(ctx).dyad(f"{a}-{b}" if b else a, as_of=as_of), fmt)
+    render.dyad(_library(ctx).dyad(f"{a}-{b}" if b else a, as_of=as_of, explain=explain), fmt)
 
 
 # ------------------------------------------------------------------ corrections

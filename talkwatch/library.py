@@ -122,6 +122,7 @@ class DyadTimeline:
     dyad: str
     summary: dict                     # as a `dyads --json` item
     rows: list[dict]                  # one per cluster, oldest first (undated last)
+    why: dict | None = None           # with explain: the cluster that decided each part
 
 
 @dataclass
@@ -334,14 +335,37 @@ class Library:
         rows.sort(key=lambda r: (-(r.get("clusters") or 0), r["dyad"]))
         return rows
 
-    def dyad(self, name: str, *, as_of: str | None = None) -> DyadTimeline:
-        """One dyad's summary and timeline (``name`` in either order, codes or country names)."""
+    def dyad(self, name: str, *, as_of: str | None = None, explain: bool = False) -> DyadTimeline:
+        """One dyad's summary and timeline (``name`` in either order, codes or country names);
+        with ``explain``, also which cluster (and its reports) decided each part of the summary."""
         from talkwatch.store import dyads as D
 
         dyad = normalise_dyad(name)
         with self._reader() as conn:
-            summary, rows = D.timeline(conn, dyad, as_of)
-        return DyadTimeline(dyad, summary, rows)
+            if not explain:
+                summary, rows = D.timeline(conn, dyad, as_of)
+                return DyadTimeline(dyad, summary, rows)
+            why: dict = {}
+            summary, rows = D.compute(conn, dyad, as_of, why)
+            for part, row in list(why.items()):
+                if row is not None:
+                    why[part] = dict(row, reports=self._reports(conn, row))
+        return DyadTimeline(dyad, summary, rows, why)
+
+    @staticmethod
+    def _reports(conn, row: dict) -> list[dict]:
+        from talkwatch.store import queries
+
+        try:
+            found = queries.cluster_mentions(conn, row.get("event_ids") or [row["event_id"]], None)
+        except Exception:      # the explanation is a courtesy: never fail the command for it
+            return []
+        seen, out = set(), []
+        for m in found:        # one line per article
+            if m.get("uid") not in seen:
+                seen.add(m.get("uid"))
+                out.append(m)
+        return out
 
     def cluster_mentions(self, event_ids: list[str], cluster: int | None = None) -> list[dict]:
         """The articles that report one cluster (id, uid, title, source, published)."""

@@ -268,7 +268,10 @@ def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
         return
     timeline = [{k: r.get(k) for k in TIMELINE_FIELDS} for r in rows]
     if fmt == "json":
-        output.write_json({"summary": summary, "timeline": timeline})
+        doc = {"summary": summary, "timeline": timeline}
+        if tl.why is not None:
+            doc["explain"] = {part: _why_item(r) for part, r in tl.why.items()}
+        output.write_json(doc)
         return
     if fmt in ("jsonl", "csv"):
         emit(timeline, fmt, TIMELINE_FIELDS)
@@ -282,6 +285,10 @@ def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
         click.echo(f"score {summary['score']:+.1f} (trend {_signed(summary.get('trend')) or 'n/a'}),"
                    f" {summary['clusters']} clusters, {summary['events']} events, {summary['articles']} articles"
                    + (f"; as of {summary['as_of']}" if summary.get("as_of") else ""))
+    if tl.why is not None:
+        click.echo("")
+        for line in explain_lines(summary, tl.why):
+            click.echo(line)
     click.echo("")
     table = [{
         "date": r["date"] or (f"({r['first_seen']})" if r.get("first_seen") else "?"),
@@ -290,6 +297,53 @@ def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
     } for r in rows]
     output.write_table(table, [("date", "DATE"), ("event", "EVENT"), ("where", "WHERE"), ("via", "MEDIATORS"),
                                ("src", "SOURCES"), ("sentence", "FIRST REPORT")], flex="sentence")
+
+
+WHY_PARTS = (("talks", "talks"), ("ceasefire", "ceasefire"), ("broken_by", "broken by"), ("next", "next"),
+             ("last_event", "last event"))
+
+
+def _why_item(r: dict | None) -> dict | None:
+    if r is None:
+        return None
+    return {"type": r["type"], "status": r["status"], "date": r["date"], "date_source": r.get("date_source"),
+            "location": r.get("location"), "sentence": r.get("sentence"),
+            "reports": [{k: m.get(k) for k in ("uid", "source", "published", "title")} for m in r.get("reports") or []]}
+
+
+def explain_lines(summary: dict, why: dict) -> list[str]:
+    """Which cluster decided each part of a dyad's summary, and the reports that tell it."""
+    out = []
+    value = {
+        "talks": summary.get("talks_status") or "unknown",
+        "ceasefire": {True: "holds", False: "broken" if why.get("broken_by") else "not in force", None: "unknown"}[
+            summary.get("ceasefire")],
+        "broken_by": "", "next": next_label(summary.get("next")) if summary.get("next") else "none",
+        "last_event": summary.get("last_event_date") or "none",
+    }
+    for part, label in WHY_PARTS:
+        r = why.get(part)
+        if r is None and part == "broken_by":
+            continue
+        head = f"{label}: {value[part]}".rstrip(": ")
+        if r is None:
+            out.append(f"{head}  (no event decides it)")
+            continue
+        when = r["date"] or "undated"
+        how = {"published": "the report's day", "narrative": "the scene's day", "analyst": "corrected"}.get(
+            r.get("date_source") or "", "")
+        out.append(f"{head}  <- {r['type']} {r['status']} {when}" + (f" ({how})" if how else ""))
+        out.append(f"    \"{_clip(r.get('sentence') or '', 110)}\"")
+        for m in (r.get("reports") or [])[:5]:
+            out.append(f"    {m.get('published') or '?':10}  {m.get('source') or '-':18}  {m.get('uid')}")
+        if len(r.get("reports") or []) > 5:
+            out.append(f"    ... and {len(r['reports']) - 5} more reports")
+    return out
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 # ------------------------------------------------------------------ corrections, eval, types

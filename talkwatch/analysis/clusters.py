@@ -38,6 +38,8 @@ class Mention:
     goldstein: float
     sentence: str
     rowid: int = 0             # the events row (clusters are written back by it)
+    date_source: str | None = None   # text, relative, narrative, published, analyst
+    mode: str | None = None          # the PLOVER mode: phone, intent, visit ...
 
 
 @dataclass
@@ -56,17 +58,36 @@ class Cluster:
         """The date with the best evidence: the most precise, then the most reported."""
         rank = {"day": 3, "month": 2, "year": 1}
         counts: dict[tuple[str, str], int] = {}
+        own: dict[tuple[str, str], bool] = {}
         for m in self.mentions:
             if m.date and not m.date.startswith("--"):
                 key = (m.date, m.precision or "")
                 counts[key] = counts.get(key, 0) + 1
+                # a date the text gives beats a report's own day
+                own[key] = own.get(key, False) or m.date_source not in ("published", None)
         if not counts:
             for m in self.mentions:
                 if m.date:
                     return m.date, m.precision
             return None, None
-        (d, p), _ = max(counts.items(), key=lambda kv: (rank.get(kv[0][1], 0), kv[1], kv[0][0]))
+        (d, p), _ = max(counts.items(), key=lambda kv: (rank.get(kv[0][1], 0), own[kv[0]], kv[1], kv[0][0]))
         return d, p or None
+
+    def date_source(self) -> str | None:
+        """Where the cluster's best date comes from; the firmest of its mentions that give it
+        (an analyst's, then the text's, then a scene's, then a report's day)."""
+        best, _ = self.best_date()
+        order = {"analyst": 0, "text": 1, "relative": 1, "narrative": 2, "published": 3}
+        found = [m.date_source for m in self.mentions if m.date == best and m.date_source]
+        return min(found, key=lambda s: order.get(s, 4)) if found else None
+
+    def mode(self) -> str | None:
+        """The mode most of its mentions give (a call, an intent ...)."""
+        seen: dict[str, int] = {}
+        for m in self.mentions:
+            if m.mode:
+                seen[m.mode] = seen.get(m.mode, 0) + 1
+        return max(seen, key=lambda k: (seen[k], k)) if seen else None
 
     def status(self) -> str:
         """The latest reported status (by the article's date), ties to the later stage."""
@@ -95,6 +116,13 @@ class Cluster:
 
     def sources(self) -> set[str]:
         return {(m.source or m.dup_of or m.uid) for m in self.mentions}
+
+    def status_seen(self) -> str | None:
+        """When its present status was first reported (a round announced on the 1st and
+        reported failed on the 8th has been failed since the 8th)."""
+        st = self.status()
+        ds = [m.published for m in self.mentions if m.published and m.status == st]
+        return min(ds) if ds else None
 
     def seen(self) -> tuple[str | None, str | None]:
         ds = sorted(m.published for m in self.mentions if m.published)
@@ -171,7 +199,14 @@ def same_event(m: Mention, c: Cluster) -> bool:
 def cluster(mentions: list[Mention]) -> list[Cluster]:
     """Greedy, deterministic: mentions in date order join the first cluster they fit."""
     def key(m: Mention):
-        return (m.date or m.published or "9999", m.published or "", m.uid, m.id)
+        # a month or a year goes after the days inside it, so it joins the event of that
+        # month told with its day ("the first round in March" and "talks in Kazan on March 20")
+        d = m.date or m.published or "9999"
+        if len(d) == 7:
+            d += "-99"
+        elif len(d) == 4:
+            d += "-99-99"
+        return (d, m.published or "", m.uid, m.id)
 
     clusters: list[Cluster] = []
     by_type: dict[tuple[str, str], list[Cluster]] = {}

@@ -11,7 +11,6 @@ from talkwatch.analysis.clusters import Cluster, Mention, cluster
 FUTURE = {"proposed", "expected", "scheduled"}
 CEASEFIRE_OFF = {"failed", "cancelled", "denied"}
 PERIOD_DAYS = 90
-UNDATED_LAG = 3
 SPARK = "▁▂▃▄▅▆▇█"
 
 
@@ -35,90 +34,173 @@ def cluster_row(c: Cluster) -> dict:
     first, last = c.seen()
     return {
         "dyad": c.dyad, "type": c.type, "status": c.status(), "date": date, "date_precision": precision,
+        "date_source": c.date_source(), "mode": c.mode(),
         "location": c.location(), "mediators": c.mediators(), "mentions": len(c.mentions),
         "articles": len(c.articles()), "sources": len(c.sources()), "first_seen": first, "last_seen": last,
-        "goldstein": c.goldstein(), "sentence": c.mentions[0].sentence, "uid": c.mentions[0].uid,
+        "status_seen": c.status_seen(), "goldstein": c.goldstein(), "sentence": c.mentions[0].sentence, "uid": c.mentions[0].uid,
         "event_id": c.mentions[0].id, "event_ids": [m.id for m in c.mentions],
         "event_rowids": [m.rowid for m in c.mentions],
         "sort_date": date if date and not date.startswith("--") else (first or ""),
     }
 
 
-def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str | None = None) -> dict:
-    """The dyad's state from its clusters (rows as cluster_row gives them, any order)."""
+# a development dated by its own words (or an analyst) can overturn a collapse or break a truce;
+# one dated only by the day of its report cannot (it may be background told again)
+FIRM = {"text", "relative", "narrative", "analyst"}
+OWN_DATE = {"text", "relative", "analyst"}
+# the order of developments told on one day: the next round announced, the round held (the
+# talks were held; `next` tells of the round to come), then a collapse
+TALK_STAGE = {"proposed": 0, "expected": 0, "scheduled": 0, "deferred": 1, "ongoing": 2, "resumed": 2,
+              "held": 2, "cancelled": 3, "failed": 3, "denied": 3}
+MEETINGS = {"TALKS", "VISIT", "MEDIATION", "AGREEMENT", "CEASEFIRE"}
+ROUNDS = {"TALKS", "VISIT", "MEDIATION"}
+
+
+def _full(d: str | None) -> str | None:
+    """A date with its year (2025, 2025-11, 2025-11-06); None for reduced forms or none."""
+    return d if d and not d.startswith("--") else None
+
+
+def _on_or_before(d: str, ref: str | None) -> bool:
+    return not ref or d[:len(ref)] <= ref[:len(d)]
+
+
+def _when(r: dict) -> str:
+    """When a development happened: an announcement when it was (last) reported; a deed on
+    the day the text gives it (a round told again weeks later is still of its day); a deed
+    dated only by its report, when its present status was first reported."""
+    if r["status"] in FUTURE:
+        return r["last_seen"] or r["first_seen"] or _full(r["date"]) or ""
+    if r.get("date_source") in FIRM and _full(r["date"]):
+        return _full(r["date"])
+    return r.get("status_seen") or r["first_seen"] or _full(r["date"]) or r["last_seen"] or ""
+
+
+def _visible(r: dict, ref: str | None) -> bool:
+    """Known by the reference day: reported by then (or, with no report date, dated by then)."""
+    if not ref:
+        return True
+    seen = r["first_seen"] or _full(r["date"])
+    return bool(seen) and seen[:10] <= ref[:10]
+
+
+def _talks(rows: list[dict], ref: str | None) -> tuple[str | None, dict | None]:
+    """The talks' status: the latest development, but after a collapse (failed, cancelled)
+    talks stay so until a later round is announced, or held on a day the text gives."""
+    # a deal the two signed or reached means they met; a pledge of one side does not
+    dev = [r for r in rows if _visible(r, ref) and (r["type"] == "TALKS" or r["type"] == "AGREEMENT" and r["status"] == "held"
+                                                    and r.get("mode") != "intent" and r["date_source"] in OWN_DATE)]
+    def stage(r: dict) -> int:
+        # a round "held" only by its report's day (perhaps background told again) is older
+        # news than a round announced that day
+        st = TALK_STAGE.get(r["status"], 2)
+        return -1 if st == 2 and r["date_source"] not in FIRM else st
+
+    dev.sort(key=lambda r: (_when(r)[:10], stage(r), r["mentions"]))
+    state, decider, broke = None, None, ""
+    for r in dev:
+        st = "held" if r["type"] == "AGREEMENT" else r["status"]
+        if state in ("failed", "cancelled"):
+            # a round announced later, or one set for a day after the collapse; an offer to
+            # help or an undated wish is no new round
+            day = _full(r["date"]) or ""
+            announced_after = (st in ("scheduled", "expected") or st == "proposed" and r["date_source"] in OWN_DATE) and (
+                _when(r)[:10] > broke or day[:10] > broke)
+            held_after = st in ("held", "resumed", "ongoing") and r["date_source"] in OWN_DATE and day[:10] > broke
+            if not (announced_after or held_after):
+                continue
+        state, decider = st, r
+        if st in ("failed", "cancelled"):
+            broke = _when(r)[:10]
+    if state in ("failed", "cancelled"):
+        # a round for a later day, announced with the collapse ("no deal; they meet again on May 2")
+        later = [r for r in dev if r["status"] in ("scheduled", "expected") and _when(r)[:10] >= broke
+                 and (_full(r["date"]) or "")[:10] > broke]
+        if later:
+            decider = max(later, key=lambda r: _when(r))
+            state = decider["status"]
+    return state, decider
+
+
+def _ceasefire(rows: list[dict], ref: str | None) -> tuple[bool | None, dict | None, dict | None]:
+    """(holds, the truce that decides, the clash that broke it): a truce in force from its day
+    until it fails or renewed clashes, dated by their own words, come after it."""
+    truces = [r for r in rows if r["type"] == "CEASEFIRE" and _visible(r, ref)]
+    truces.sort(key=lambda r: (_when(r)[:10], r["status"] in CEASEFIRE_OFF))
+    state, decider, since = None, None, ""
+    for r in truces:
+        if r["status"] in FUTURE:
+            day = _full(r["date"])
+            if day and _on_or_before(day, ref):
+                state, decider, since = True, r, day[:10]     # agreed to take effect by now
+            elif state is None:
+                state, decider = False, r                     # agreed, not yet in force
+            continue
+        if r["status"] in CEASEFIRE_OFF:
+            state, decider = False, r
+        else:
+            state, decider, since = True, r, _when(r)[:10]
+    broken_by = None
+    if state:
+        clashes = [r for r in rows if r["type"] == "ATTACK" and _visible(r, ref) and r["date_source"] in FIRM
+                   and _full(r["date"]) and _full(r["date"])[:10] > since and _on_or_before(_full(r["date"]), ref)]
+        if clashes:
+            broken_by = max(clashes, key=lambda r: _full(r["date"]))
+            state = False
+    return state, decider, broken_by
+
+
+def _next(rows: list[dict], ref: str | None) -> dict | None:
+    """The earliest announced meeting, truce or visit dated after the reference day."""
+    day = (ref or "")[:10]
+    upcoming = [r for r in rows if r["status"] in FUTURE and r["type"] in MEETINGS and _visible(r, ref)
+                and _full(r["date"]) and (not day or _full(r["date"])[:len(day)] > day[:len(_full(r["date"]))])]
+    # a round, a visit or a mediated meeting before a call, a signing or a truce to come
+    return min(upcoming, key=lambda r: (r["type"] not in ROUNDS or r.get("mode") == "phone", r["date"])) if upcoming else None
+
+
+APPROX_DAYS = 3     # a report's own day stands for news of the days just before it
+
+
+def _last(rows: list[dict], ref: str | None) -> dict | None:
+    """The latest event dated on or before the reference day: by its own words, unless an
+    event dated only by its report's day is later by more than a few days."""
+    dated = [r for r in rows if _visible(r, ref) and _full(r["date"]) and _on_or_before(_full(r["date"]), ref)]
+    if not dated:
+        return None
+    key = lambda r: (_full(r["date"]), r["mentions"])  # noqa: E731
+    firm = [r for r in dated if r["date_source"] in FIRM]
+    approx = [r for r in dated if r["date_source"] not in FIRM]
+    if not firm:
+        return max(approx, key=key)
+    lf = max(firm, key=key)
+    if approx:
+        la = max(approx, key=key)
+        df, da = _d(_full(lf["date"])), _d(_full(la["date"]))
+        if df and da and (da - df).days > APPROX_DAYS:
+            return la
+    return lf
+
+
+def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str | None = None,
+              why: dict | None = None) -> dict:
+    """The dyad's state from its clusters (rows as cluster_row gives them, any order).
+
+    ``why``, when a dict, receives the clusters that decided each part: talks, ceasefire,
+    broken_by, next, last_event (`dyad A B --explain`)."""
     rows = sorted(rows, key=timeline_key)
     evidence_dates = [m.published for m in mentions if m.published]
     evidence_dates += [r["sort_date"] for r in rows if r["sort_date"] and (not as_of or r["sort_date"] <= as_of)]
     ref = as_of or (max(m.published for m in mentions if m.published) if any(m.published for m in mentions)
                     else (max(evidence_dates) if evidence_dates else None))
-
-    def known(r: dict) -> str:
-        """When this development was the latest news: a past event when it happened (or when
-        its deferral was reported), an announced one when it was last reported."""
-        if r["status"] in FUTURE:
-            # an announced round stays news while it is reported again
-            return r["last_seen"] or r["sort_date"] or r["date"] or ""
-        if not r["date"] and r["first_seen"]:
-            # an undated report of a past event tells of the days before it, not of its own day
-            d = _d(r["first_seen"])
-            return (d - timedelta(days=UNDATED_LAG)).isoformat() if d else r["first_seen"]
-        if r["sort_date"] and r["last_seen"]:
-            # a deferral or cancellation of a planned date is news on the day it is reported
-            return min(r["sort_date"], r["last_seen"])
-        return r["sort_date"] or r["last_seen"] or r["date"] or ""
-
-    def latest(types: set[str], upto: str | None, extra=None):
-        best, best_key = None, None
-        for r in rows:
-            if r["type"] not in types and not (extra and extra(r)):
-                continue
-            k = known(r)
-            if upto and (not k or k.startswith("--") or k[:len(upto)] > upto):
-                continue
-            key = (k[:10], r["status"] not in FUTURE, r["mentions"])
-            if best is None or key >= best_key:
-                best, best_key = r, key
-        return best
-
-    # an agreement signed or reached means the parties met: it counts as talks held
-    talks = latest({"TALKS"}, ref, extra=lambda r: r["type"] == "AGREEMENT" and r["status"] == "held")
-    talks_status = None
-    if talks:
-        talks_status = "held" if talks["type"] == "AGREEMENT" else talks["status"]
-    cf = latest({"CEASEFIRE"}, ref)
-    ceasefire = None
-    if cf:
-        in_force = latest({"CEASEFIRE"}, ref, extra=None) if cf["status"] not in FUTURE else None
-        if cf["status"] in FUTURE:
-            pending = cf["date"] and not cf["date"].startswith("--") and (not ref or cf["date"] > ref[:len(cf["date"])])
-            past = [r for r in rows if r["type"] == "CEASEFIRE" and r["status"] not in FUTURE
-                    and known(r) and (not ref or known(r)[:10] <= ref)]
-            if pending or not past:
-                ceasefire = False          # agreed, not yet in force
-            else:
-                in_force = max(past, key=lambda r: known(r))
-        if in_force is not None:
-            ceasefire = in_force["status"] not in CEASEFIRE_OFF
-    # next: the earliest announced event dated on or after the reference date
-    nxt = None
-    upcoming = [r for r in rows if r["status"] in {"scheduled", "expected"} and r["type"] in
-                {"TALKS", "VISIT", "MEDIATION", "AGREEMENT", "CEASEFIRE"}]
-    dated = [r for r in upcoming if r["date"] and not r["date"].startswith("--")
-             and (not ref or r["date"] >= ref[:len(r["date"])]) and (not ref or known(r)[:10] <= ref)]
-    if dated:
-        nxt = min(dated, key=lambda r: r["date"])
-    else:
-        # a meeting announced in the newest reports whose date is partly known or unknown
-        undated = [r for r in upcoming if r["type"] in {"TALKS", "VISIT"} and (not r["date"] or r["date"].startswith("--"))
-                   and (not ref or ref.startswith("--") or (r["first_seen"] and r["first_seen"] >= ref[:10]))]
-        if undated:
-            nxt = max(undated, key=lambda r: (known(r), r["date"] or ""))
+    talks_status, talks = _talks(rows, ref)
+    ceasefire, cf, broken_by = _ceasefire(rows, ref)
+    nxt = _next(rows, ref)
+    last = _last(rows, ref)
     next_obj = None
     if nxt:
         next_obj = {"type": nxt["type"], "status": nxt["status"], "date": nxt["date"], "location": nxt["location"],
                     "mediators": nxt["mediators"]}
-    past = [r for r in rows if not (r["status"] in FUTURE and (not ref or (r["sort_date"] or "") >= ref[:10]))]
-    last = past[-1] if past else (rows[-1] if rows else None)
     # score: mean Goldstein of clusters in the last period, trend against the one before
     ref_d = _d(ref)
     score = trend = None
@@ -143,19 +225,21 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
         part = f"talks {talks_status}"
         if talks_status in FUTURE:
             setback = [r for r in rows if r["type"] == "TALKS" and r["status"] in {"deferred", "cancelled", "failed"}
-                       and known(r) and known(r) <= known(talks)]
+                       and _visible(r, ref) and _when(r)[:10] <= _when(talks)[:10]]
             if setback:
-                s_ = max(setback, key=known)
+                s_ = max(setback, key=lambda r: _when(r))
                 part = f"talks {s_['status']}" + (f" ({s_['date']})" if s_["date"] else "") + f", now {talks_status}"
         parts.append(part)
     if ceasefire is True:
         parts.append("ceasefire")
     elif ceasefire is False:
-        parts.append("ceasefire broken")
-    if last and last["type"] == "ATTACK" and (not cf or last["sort_date"] >= (cf["sort_date"] or "")):
+        parts.append("ceasefire broken" if broken_by or (cf and cf["status"] in CEASEFIRE_OFF) else "ceasefire pending")
+    if last and last["type"] == "ATTACK" and not broken_by and (not cf or (_full(last["date"]) or "") >= _when(cf)[:10]):
         parts.append("clashes")
     if not parts and last:
         parts.append(f"{last['type'].lower()} {last['status']}")
+    if why is not None:
+        why.update({"talks": talks, "ceasefire": cf, "broken_by": broken_by, "next": nxt, "last_event": last})
     return {
         "dyad": dyad,
         "status": "; ".join(parts) or None,
@@ -164,7 +248,7 @@ def summarise(dyad: str, rows: list[dict], mentions: list[Mention], as_of: str |
         "next": next_obj,
         "last_event": ({"type": last["type"], "status": last["status"], "date": last["date"],
                         "location": last["location"]} if last else None),
-        "last_event_date": (last["date"] or last["last_seen"]) if last else None,
+        "last_event_date": _full(last["date"]) if last else None,
         "score": score,
         "trend": trend,
         "spark": sparkline(rows),
@@ -214,8 +298,9 @@ def sparkline(rows: list[dict], months: int = 12) -> str:
     return "".join(out)
 
 
-def compute(dyad: str, mentions: list[Mention], as_of: str | None = None) -> tuple[dict, list[dict]]:
+def compute(dyad: str, mentions: list[Mention], as_of: str | None = None,
+            why: dict | None = None) -> tuple[dict, list[dict]]:
     """The dyad's summary and its timeline (one row per cluster, oldest first) from its mentions."""
     clusters = cluster(mentions)
     rows = sorted((cluster_row(c) for c in clusters), key=timeline_key)
-    return summarise(dyad, rows, mentions, as_of), rows
+    return summarise(dyad, rows, mentions, as_of, why), rows

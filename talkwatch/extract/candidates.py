@@ -72,6 +72,8 @@ def _own_pair_after(sw: SentenceWork, j: int, preps=("between", "with", "by", "t
         return True                    # the trigger ends with its preposition: "strike on" X
     for k in range(j, min(sw.b, j + 3)):
         if keys[k] in preps:
+            if keys[k] in ("between", "with") and has_cue(sw.doc, k + 1, "anaphora"):
+                return True            # "calls between the two presidents"
             nxt = k + 1
             if nxt < sw.b and keys[nxt] in ("the", "his", "her", "their"):
                 nxt += 1
@@ -177,7 +179,7 @@ def find_candidates(sw: SentenceWork) -> list[Cand]:
         lead = keys[seg] if seg < b else ""
         # clause kind of the segment
         in_if = doc.cue_in("cond", seg, start) is not None
-        in_relative = lead in rel_words and seg > a
+        in_relative = lead in rel_words and lead not in W.CONTRASTIVE and seg > a
         purpose = False
         k = doc.cue_in("purpose", max(a, start - 12), start)
         if k is not None:

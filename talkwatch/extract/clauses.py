@@ -134,6 +134,9 @@ class SentenceWork:
                 after_sp = [t for t in range(sp + 1, end) if keys[t] not in W.DATE_WORDS]
                 if "that" in (keys[t] for t in after_sp) or len(after_sp) > (12 if sp == c + 1 else 5):
                     continue
+                if keys[c + 1] in W.SUBORDINATORS or keys[c + 1] in ("and", "but") or (
+                        sp != c + 1 and any(doc.trig[t] for t in after_sp)):
+                    continue           # ", although both said the truce would hold": a clause, not a source
                 if sp == c + 1 and any(doc.trig[t] or keys[t] in ("will", "would", "had", "has", "have") for t in after_sp):
                     continue           # ", said both sides would meet": reported speech, not a source
                 # a trigger verb in the tail makes it a clause of its own, not an attribution
@@ -254,8 +257,29 @@ class SentenceWork:
                 # "a Qatari-mediated deal", "US-brokered talks"
                 if p.j + 1 < self.b and keys[p.j] == "-" and keys[p.j + 1] in W.MEDIATED_WORDS:
                     out.append(p)
+                # "with Russian mediation", "Turkish facilitators"
+                elif p.kind == "demonym" and p.j < self.b and keys[p.j] in W.MEDIATOR_NOUNS:
+                    out.append(p)
+                # "Moscow offered to host the meeting", "Qatar will host the talks"
+                elif self._hosts_meeting_after(p):
+                    out.append(p)
             self._mediators = out
         return self._mediators
+
+    def _hosts_meeting_after(self, p: PartyRef) -> bool:
+        keys, doc = self.keys, self.doc
+        k = p.j
+        end = min(self.b, p.j + 5)
+        while k < end and keys[k] in W.AUX or k < end and keys[k] in ("offered", "offers", "agreed", "agrees", "promised", "ready", "willing"):
+            k += 1
+        if k >= self.b or keys[k] not in W.HOST_WORDS:
+            return False
+        for m in range(k + 1, min(self.b, k + 5)):
+            if keys[m] in W.ROUND_WORDS or doc.trig[m] and doc.trig[m][2].type in ("TALKS", "MEDIATION"):
+                return True
+            if keys[m] in W.PUNCT_HARD or keys[m] == ",":
+                return False
+        return False
 
     def segment_start(self, i: int) -> int:
         """Start of the clause segment holding token i (after a hard break or a comma)."""

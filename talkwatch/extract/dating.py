@@ -33,32 +33,33 @@ DONE = frozenset({"held", "ongoing", "resumed", "failed", "cancelled", "deferred
 _YEAR_PREPS = frozenset({"in", "since", "until", "by", "from", "during", "of", "early", "late", "mid", "before", "after"})
 
 
-def _is_past_word(w: str) -> bool:
+def _is_past_word(w: str, prev: str = "") -> bool:
     if w in W.PAST_WORDS:
         return True
-    return len(w) > 4 and w.endswith("ed") and w not in W.NOT_PAST_ED
+    # "their disputed frontier": a participle after a determiner qualifies a noun
+    return len(w) > 4 and w.endswith("ed") and w not in W.NOT_PAST_ED and not (prev in W.DETERMINERS and prev != "that")
 
 
 def clause_tense(keys: list[str], lo: int, di: int, dj: int, hi: int) -> str | None:
     """'past', 'future' or None: the verb group nearest to the date mention at [di, dj),
     looked for backwards to the clause start lo, then forwards to hi."""
-    for k in range(di - 1, max(lo, di - 12) - 1, -1):
+    for k in range(di - 1, max(lo, di - 16) - 1, -1):
         w = keys[k]
         if w in W.PUNCT_HARD or w == ".":
             break
         if w in W.FUTURE_WORDS:
             return "future"
-        if _is_past_word(w):
+        if _is_past_word(w, keys[k - 1] if k > lo else ""):
             return "past"
         if w == "," and k < di - 1 and keys[k + 1] not in ("and",) or w == "that":
             break
     for k in range(dj, min(hi, dj + 8)):
         w = keys[k]
-        if w in W.PUNCT_HARD or w == ".":
-            break
+        if w in W.PUNCT_HARD or w in (".", ","):
+            break                      # ", the ministry said": the report's tense, not the event's
         if w in W.FUTURE_WORDS:
             return "future"
-        if _is_past_word(w):
+        if _is_past_word(w, keys[k - 1]):
             return "past"
     return None
 
@@ -176,8 +177,8 @@ def set_date(ev, mention, di: int, sw, ref, resolve_fn, anchor: str | None = Non
     if ev.status in status_mod.SETBACKS and ev.status != "denied":
         if tense != "past":
             tense = None               # "talks set for January 15 were postponed": the nearest
-    elif tense is None or own == "future" and ev.status != "proposed":
-        tense = own or tense
+    elif tense is None:
+        tense = own                    # the clause says nothing: the event's own tense
     try:
         if getattr(mention, "anchor", "ref") == "previous" and anchor:
             r = resolve_fn(mention, ref, tense, anchor)
@@ -256,7 +257,34 @@ def _lead_scene(events: list, paras: list[int], ref):
     return None
 
 
-def fill_article(events: list, ref, body: str) -> None:
+class SceneMark:
+    """A date that opens a sentence without an event ("On Thursday, as the delegations sat
+    down, ..."): the scene for the deeds told after it in the paragraph."""
+
+    def __init__(self, start: int, date: str, precision: str, text: str):
+        self.start, self.date, self.date_precision, self.date_text = start, date, precision, text
+        self.dyad = None
+
+
+def scene_mark(doc, a: int, b: int, s_start: int, lazy, ref, resolve_fn) -> SceneMark | None:
+    """The scene a sentence sets with a date among its first words, read in the past."""
+    for di, d in lazy.dates():
+        if di > a + 2:
+            break
+        if d.kind == "year" or d.kind == "relative" and d.rel_unit == "year":
+            continue                   # a bare year is background, not a scene
+        try:
+            r = resolve_fn(d, ref, "past")
+        except Exception:
+            return None
+        if r is not None and getattr(r, "value", None) and r.precision in ("day", "month") \
+                and not after_reference(r.value, ref):
+            return SceneMark(s_start, r.value, r.precision, d.text)
+        return None
+    return None
+
+
+def fill_article(events: list, ref, body: str, scenes: list | None = None) -> None:
     """Dates for the events the sentences left undated: the scene's, else the day of the
     report for a deed reported as done; and a done deed is never after its article."""
     paras = paragraph_starts(body) if events else []
@@ -277,8 +305,13 @@ def fill_article(events: list, ref, body: str) -> None:
             in_sentence.setdefault(ev.start, ev)
     lead = _lead_scene(events, paras, ref)
     scene: dict[int, object] = {}      # paragraph -> the last event dated in the text
+    marks = sorted(scenes or [], key=lambda m: m.start)
+    mk = 0
     for ev in events:
         para = bisect.bisect_right(paras, ev.start) - 1
+        while mk < len(marks) and marks[mk].start < ev.start:
+            scene[bisect.bisect_right(paras, marks[mk].start) - 1] = marks[mk]
+            mk += 1
         if sets_scene(ev):
             scene[para] = ev
             continue
@@ -288,6 +321,8 @@ def fill_article(events: list, ref, body: str) -> None:
         if not done:
             continue
         src = in_sentence.get(ev.start) or scene.get(para)
+        if ev.status == "ongoing":
+            src = None                 # a state that holds now ("has largely held") is of the report's day
         if src is None and ev.dyad and ev.type not in SPEECH_TYPES:
             for back in (para - 1, para - 2):
                 prev = scene.get(back)

@@ -68,6 +68,10 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
             continue                   # "pro-Iranian", "anti-Pakistan": not a party
         if is_dateline(body, m.start, m.end, m.kind):
             continue                   # "DOHA: ..." names where the report was filed
+        if m.kind == "demonym" and j < n and doc.keys[j] in W.PLACE_NOUNS and (
+                j + 1 >= n or doc.keys[j + 1] in ("of", ",", ".", "and", "in", "on", "with", "at", "near", "to", "from", "'s")):
+            continue                   # "the Russian city of Kazan", "the Tajik exclave": where
+                                       # ("Afghan border posts" stay Afghan)
         tail = body[m.end:m.end + 2]
         poss = tail in ("'s", "’s") or doc.keys[j - 1].endswith(("'s", "'"))
         if poss and j < n and doc.keys[j] in ("s",):
@@ -77,6 +81,7 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
     ctx = ArticleContext(main_pair(prefs, bounds, doc.keys, title_codes))
     finds = _ArticleFinds(doc, places_fn, dates_fn)
     events: list[Event] = []
+    scenes: list = []                  # dates that open sentences without an event
     p_starts = [p.i for p in prefs]
     for (s_start, s_end) in sentences:
         a = bisect.bisect_left(starts, s_start)
@@ -92,7 +97,12 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
             sparties = [p for p in prefs[lo:hi] if p.j <= wb]
             lazy = _Lazy(finds, win, wb, sparties)
             try:
-                events += _sentence_events(doc, win, wb, s_start, s_end, sparties, lazy, rules, ctx, ref, resolve_fn)
+                found = _sentence_events(doc, win, wb, s_start, s_end, sparties, lazy, rules, ctx, ref, resolve_fn)
+                events += found
+                if not found and win == a:
+                    mark = dating.scene_mark(doc, a, b, s_start, lazy, ref, resolve_fn)
+                    if mark:
+                        scenes.append(mark)   # "On Thursday, as the delegations sat down, ..."
             except Exception:  # one odd sentence never costs the article
                 pass
             people = [p for p in sparties if p.kind == "leader"]
@@ -107,7 +117,7 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
     # is a deed of a country upon itself
     events = [e for e in events if e.dyad or "+weak" not in e.rule]
     try:
-        dating.fill_article(events, ref, body)
+        dating.fill_article(events, ref, body, scenes)
     except Exception:
         pass
     try:
@@ -139,6 +149,18 @@ def _follows_main(sw: SentenceWork, c: Cand, main: Cand) -> bool:
         c.own_parties = True
         c.notes.append("main-parties")
     return True
+
+
+def _contrastive(sw: SentenceWork, c: Cand) -> bool:
+    """The trigger sits in a contrastive clause ("..., although both said the ceasefire would
+    remain in place"): a statement of its own, not a background."""
+    for k in range(c.i - 1, max(sw.a, c.i - 14) - 1, -1):
+        w = sw.keys[k]
+        if w in W.CONTRASTIVE:
+            return True
+        if w in W.SUBORDINATORS or w in W.PUNCT_HARD:
+            return False
+    return False
 
 
 def _adverbial_deed(sw: SentenceWork, c: Cand, main: Cand) -> bool:
@@ -309,7 +331,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         if _follows_main(sw, c, chosen[0]) or _adverbial_deed(sw, c, chosen[0]):
             chosen.append(c)           # "freed the sailors a day after detaining them"
             continue
-        if c.strength < 4 or not c.own_parties or c.subordinate:
+        if c.strength < 4 or not c.own_parties or c.subordinate and not _contrastive(sw, c):
             continue
         # a second deed in the sentence names a party in its own clause
         seg = sw.segment_start(c.i)
@@ -388,8 +410,13 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             pass
         # status
         cues = set()
-        lo = max(sw.a, c.i - 8)
-        hi = min(sw.b, max(c.j, c.span_end) + (16 if c.pos == "n" else 4))
+        lo = max(sw.a, c.i - 8, sw.segment_start(c.i))   # a cue in another clause is not this one's
+        hi = min(sw.b, max(c.j, c.span_end) + (20 if c.pos == "n" else 4))
+        for k in range(max(c.j, c.span_end), hi):
+            if keys_[k] in W.PUNCT_HARD or keys_[k] == "," and k + 1 < sw.b and (
+                    keys_[k + 1] in ("and", "but", "while", "although", "though", "whereas", "as", "yet")):
+                hi = k                 # "..., and officials had hoped to sign ...": another clause
+                break
         for o in chosen:
             if o.i > c.j and o.i < hi:
                 hi = o.i
@@ -411,6 +438,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                 for _, cue in doc.cues[k]:
                     if cue.kind == "status":
                         cues.add(cue.value)
+        if c.trig.opt("status") and c.type == c.trig.type:
+            cues.add(c.trig.opt("status"))   # "broke the ceasefire": the phrase says it failed
         if c.pos == "v" and c.i > sw.a and keys_[c.i].endswith("ing") and (
                 keys_[c.i - 1] in ("is", "are", "am", "been") or
                 keys_[c.i - 1] == "still" and c.i - 1 > sw.a and keys_[c.i - 2] in ("is", "are", "been")):
@@ -446,8 +475,11 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                 c.type == "CEASEFIRE" and "<agree" in rule and st in ("held", *status_mod.UPCOMING):
             # announcing a meeting, or agreeing to a truce, expresses an intent: CAMEO 036 /
             # 03x, PLOVER AGREE; the meeting or the truce itself is CONSULT / RETREAT
-            plover, mode = "AGREE", "intent"
+            plover = "AGREE"
+            mode = mode if c.type != "CEASEFIRE" else "intent"
             cameo = "036" if c.type != "CEASEFIRE" else "030"
+        if c.type == "AGREEMENT" and c.intent in ("pledged", "proposed"):
+            mode = "intent"            # a pledge or an offer of one side, not a deal of two
         ev = Event(
             type=c.type,
             status=st,

@@ -246,14 +246,20 @@ def location_of(sw: SentenceWork, c: Cand) -> str | None:
     body, starts = sw.doc.body, sw.doc.starts
     preps = ("in", "at", "to", "for") if c.type == "VISIT" else ("in", "at")
     lo, hi = max(sw.a, c.i - 25), min(sw.b - 1, c.j + 25)
-    # a place follows "in"/"at" as a capitalised word: look for one before asking the gazetteer
-    if not any(keys[k] in preps and body[starts[k + 1]].isupper() for k in range(lo, hi)):
+    # a place follows "in"/"at" (or "the city of") as a capitalised word: look for one before
+    # asking the gazetteer
+    def place_of(k: int) -> bool:
+        return keys[k] == "of" and k > sw.a and keys[k - 1] in W.PLACE_NOUNS
+
+    if not any((keys[k] in preps or place_of(k)) and body[starts[k + 1]].isupper() for k in range(lo, hi)):
         return None
     best = None
     best_d = 10 ** 9
     for pl in sw.places.places():
         pi, name, is_country = pl
-        if pi <= sw.a or keys[pi - 1] not in ("in", "at", "to", "for") or sw.in_attr(pi):
+        if pi <= sw.a or sw.in_attr(pi):
+            continue
+        if keys[pi - 1] not in ("in", "at", "to", "for") and not (place_of(pi - 1) and pi - 4 > sw.a and "in" in keys[pi - 5:pi - 1]):
             continue
         if keys[pi - 1] in ("to", "for") and c.type != "VISIT":
             continue

@@ -78,6 +78,8 @@ def decide(
             return s, f"cue={s}"
     if intent == "proposed":
         return "proposed", "intent=offer"
+    if "ongoing" in cues and (future or hypothetical) and not has_date and not intent:
+        return "ongoing", "cue=ongoing"   # "the ceasefire will remain in place": it holds now
     if "expected" in cues or hypothetical:
         return "expected", "cue=expected" if "expected" in cues else "modal=hypothetical"
     if "scheduled" in cues:

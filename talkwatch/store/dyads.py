@@ -19,7 +19,8 @@ _MENTION_SQL = (
     ("date_precision", "e.date_precision"), ("location", "e.location"), ("mediators", "e.mediators"),
     ("uid", "a.uid"), ("article_id", "e.article_id"), ("published", "a.published"), ("source", "a.source"),
     ("dup_of", "a.dup_of"), ("goldstein", "e.goldstein"), ("sentence", SENTENCE_SQL),
-    ("cfields", "c.fields"), ("creject", "c.reject"), ("rowid", "e.rowid"),
+    ("cfields", "c.fields"), ("creject", "c.reject"), ("rowid", "e.rowid"), ("date_source", "e.date_source"),
+    ("mode", "e.plover_mode"),
 )
 _M = {name: i for i, (name, _) in enumerate(_MENTION_SQL)}
 
@@ -40,11 +41,13 @@ def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None)
     LOC, MED, UID, ART, PUB, SRC, DUP = _M["location"], _M["mediators"], _M["uid"], _M["article_id"], \
         _M["published"], _M["source"], _M["dup_of"]
     GOLD, SENT, CFIELDS, CREJECT, ROWID = _M["goldstein"], _M["sentence"], _M["cfields"], _M["creject"], _M["rowid"]
+    DSRC, MODE = _M["date_source"], _M["mode"]
     out = []
     for r in rows:                     # streamed: a busy dyad has tens of thousands of rows
         ev = {
             "id": r[ID], "type": r[TYPE], "status": r[STATUS], "dyad": r[DYAD], "date": r[DATE],
             "date_precision": r[PREC], "location": r[LOC], "mediators": json.loads(r[MED] or "[]"),
+            "date_source": r[DSRC],
         }
         ev = apply_correction(ev, json.loads(r[CFIELDS]) if r[CFIELDS] else None, r[CREJECT])
         if ev.get("rejected") or ev.get("dyad") != dyad:
@@ -59,15 +62,18 @@ def load_mentions(conn: sqlite3.Connection, dyad: str, as_of: str | None = None)
             precision=ev.get("date_precision"), location=ev.get("location"), mediators=ev.get("mediators") or [],
             uid=r[UID], article_id=r[ART], published=published, source=r[SRC], dup_of=r[DUP],
             goldstein=float(r[GOLD] or 0.0), sentence=r[SENT] or "", rowid=r[ROWID],
+            date_source=ev.get("date_source"), mode=r[MODE],
         ))
     return out
 
 
-def compute(conn: sqlite3.Connection, dyad: str, as_of: str | None = None) -> tuple[dict, list[dict]]:
-    """The dyad's summary and timeline computed now from its events."""
+def compute(conn: sqlite3.Connection, dyad: str, as_of: str | None = None,
+            why: dict | None = None) -> tuple[dict, list[dict]]:
+    """The dyad's summary and timeline computed now from its events; ``why`` (a dict) is
+    filled with the clusters that decided each part of the summary."""
     from talkwatch.analysis.dyads import compute as from_mentions
 
-    return from_mentions(dyad, load_mentions(conn, dyad, as_of), as_of)
+    return from_mentions(dyad, load_mentions(conn, dyad, as_of), as_of, why)
 
 
 def dirty(conn: sqlite3.Connection) -> list[str]:

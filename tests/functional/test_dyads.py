@@ -22,7 +22,6 @@ KNOWN_GAPS = {
     "HAM-ISR@2025-01-17": "a ceasefire agreed to take effect two days later counts as holding",
     "IND-PAK@2025-05-11": "talks come out expected, not scheduled",
     "KHM-THA@2025-07-28": "talks come out scheduled, not held",
-    "AFG-PAK@2025-10-20": "talks held and the next round announced in one report: the announcement wins",
 }
 
 
