@@ -78,10 +78,11 @@ def _library(ctx):
 
 
 def _check_date(value: str, option: str = "--as-of") -> None:
-    import re
+    from talkwatch.library import date_problem
 
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value or ""):
-        raise click.BadParameter(f"{value!r}: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option)
+    problem = date_problem(value, reduced=False)
+    if problem:
+        raise click.BadParameter(problem, param_hint=option)
 
 
 @click.group(cls=Group, context_settings=CONTEXT, invoke_without_command=True,
@@ -395,6 +396,11 @@ def correct(ctx, event_id, type_, status, date, dyad, location, mediators, rejec
     if status:
         fields["status"] = status.lower()
     if date:
+        from talkwatch.library import date_problem
+
+        problem = date_problem(date)
+        if problem:
+            raise click.BadParameter(problem, param_hint="--date")
         fields["date"] = date
     if dyad:
         fields["dyad"] = normalise_dyad(dyad)

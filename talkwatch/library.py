@@ -425,6 +425,13 @@ def normalise_dyad(text: str) -> str:
     return normalise(text)
 
 
+def date_problem(value: str, *, reduced: bool = True) -> str | None:
+    """Why an analyst's date cannot be used ("2025-02-30" does not exist), or None."""
+    from talkwatch.ontology import date_problem as problem
+
+    return problem(value, reduced=reduced)
+
+
 def event_types() -> "tuple[EventType, ...]":
     """The event types, with their PLOVER, CAMEO and Goldstein codes."""
     from talkwatch.ontology import event_types as types

@@ -6,7 +6,9 @@ talkwatch/extract/status.py. `talkwatch types`, the correction form and the chec
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date as _date
 from functools import lru_cache
 
 # the order statuses are shown in when extract.status does not give one (older rules)
@@ -73,3 +75,29 @@ def statuses() -> tuple[Status, ...]:
 
 def status_names() -> list[str]:
     return [s.name for s in statuses()]
+
+
+# ---- dates an analyst types -----------------------------------------------------------
+
+_DATE_FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?")
+
+
+def date_problem(value: str, *, reduced: bool = True) -> str | None:
+    """Why ``value`` is not a date talkwatch can store, or None when it is one: YYYY,
+    YYYY-MM, YYYY-MM-DD (and, with ``reduced``, the yearless --MM and --MM-DD) that exist
+    on the calendar ("2025-02-30", "2025-13" and "2025-99" do not)."""
+    m = _DATE_FORM.fullmatch((value or "").strip())
+    forms = "YYYY-MM-DD, YYYY-MM, YYYY" + (" or --MM-DD" if reduced else "")
+    if not m or (m.group(4) and not reduced):
+        return f"cannot read the date {value!r}: use {forms}"
+    year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+    if month is not None and not 1 <= int(month) <= 12:
+        return f"{value!r} is not a date: there is no month {month}"
+    if day is not None:
+        try:
+            _date(int(year) if year else 2000, int(month), int(day))   # 2000: a leap year admits --02-29
+        except ValueError:
+            return f"{value!r} is not a date: {month}/{day} does not exist" + (f" in {year}" if year else "")
+    if year is not None and not 1000 <= int(year) <= 9998:    # room for date arithmetic
+        return f"{value!r} is out of range: years run from 1000 to 9998"
+    return None

@@ -7,7 +7,6 @@ A correction marks the dyads it touches for a refresh; the caller runs it (index
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import time
 
@@ -15,7 +14,6 @@ from talkwatch.errors import InvalidInput, NotFound
 from talkwatch.store.dyads import mark_dirty
 from talkwatch.store.queries import event_by_id
 
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?")
 
 
 def validate(fields: dict) -> None:
@@ -30,8 +28,12 @@ def validate(fields: dict) -> None:
         types = ontology.type_names()
         if types and fields["type"] not in types:
             raise InvalidInput(f"unknown event type {fields['type']!r} (see `talkwatch types`)")
-    if "date" in fields and not DATE.fullmatch(fields["date"]):
-        raise InvalidInput(f"cannot read the date {fields['date']!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+    if "date" in fields:
+        from talkwatch.ontology import date_problem
+
+        problem = date_problem(fields["date"])
+        if problem:
+            raise InvalidInput(problem)
 
 
 def record(conn: sqlite3.Connection, event_id: str, fields: dict, *, reject=False, undo=False, note=None) -> str:

@@ -58,6 +58,9 @@ def test_no_command_without_terminal_prints_help(tw_run):
 @pytest.mark.parametrize("args", [
     ["bogus"], ["search", "-n", "0", "x"], ["search", "--limit", "many", "x"], ["events", "--nope"],
     ["show"], ["dyads", "--as-of", "yesterday"],
+    # dates of the right shape that are not on the calendar
+    ["dyads", "--as-of", "2025-99"], ["dyads", "--as-of", "0001-01-01"], ["events", "--since", "2025-13"],
+    ["events", "--until", "2025-02-30"], ["search", "--since", "2025-04-31", "talks"],
 ])
 def test_usage_errors_exit_2(tw_run, tw_db, args):
     res = tw_run("--db", tw_db, *args)
@@ -375,7 +378,8 @@ def test_correct_bad_input_one_line(tw_run, tw_db):
     eid = tw_seed_event(tw_db, TW_UIDS["istanbul"])
     one_line_error(tw_run("--db", tw_db, "correct", "ffffffffffff", "--status", "held"))
     one_line_error(tw_run("--db", tw_db, "correct", eid, "--status", "sideways"))
-    one_line_error(tw_run("--db", tw_db, "correct", eid, "--date", "next tuesday"))
+    bad_date = tw_run("--db", tw_db, "correct", eid, "--date", "next tuesday")
+    assert bad_date.exit_code == 2 and "cannot read the date" in bad_date.stderr and bad_date.stdout == ""
 
 
 def test_corrections_empty(tw_run, tw_db):

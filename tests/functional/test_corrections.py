@@ -72,3 +72,24 @@ def test_a_correction_survives_a_changed_file_and_is_kept_when_the_article_goes(
     assert len(listed) == 1
     assert listed[0]["state"] == "article gone"
     assert listed[0]["event_id"] == talks["id"]
+
+
+
+def test_an_impossible_date_is_refused_and_nothing_is_stored(tmp_path):
+    _, db, evs = setup(tmp_path)
+    talks = next(e for e in evs if e["type"] == "TALKS")
+    for bad in ("2025-02-30", "2025-13-01", "2025-11-7x"):
+        res = CliRunner().invoke(cli, ["--db", str(db), "correct", talks["id"], "--date", bad])
+        assert res.exit_code == 2 and "Traceback" not in res.output, (bad, res.output)
+    assert json.loads(run(db, "corrections", "--json").output) == []
+    assert run(db, "correct", talks["id"], "--date", "2024-02-29").exit_code == 0   # a leap day is a day
+
+
+def test_date_problem_reads_the_calendar():
+    from talkwatch.library import date_problem
+    for good in ("2025", "2025-02", "2025-02-28", "2024-02-29", "--02-29", "--11"):
+        assert date_problem(good) is None, good
+    for bad in ("2025-02-30", "2023-02-29", "2025-00", "2025-13", "2025-04-31", "--13", "0001-01-01",
+                "31/12/2025", "", "soon"):
+        assert date_problem(bad), bad
+    assert date_problem("--02-29", reduced=False)      # --as-of and --since need a year

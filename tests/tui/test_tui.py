@@ -445,6 +445,11 @@ async def test_a_bad_date_in_the_form_is_refused_in_place(tui_db_ids):
         await settle(pilot)
         assert app.screen is form
         assert "cannot read the date" in str(form.query_one("#correct-error").render())
+        date.value = "2025-02-30"                      # the right shape, not a day
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert "does not exist" in str(form.query_one("#correct-error").render())
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         conn = sqlite3.connect(str(db))

@@ -1,7 +1,6 @@
 """The correction form: set an event's type, status, date or dyad, or reject it (Sana's journey)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rich.text import Text
@@ -12,9 +11,9 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from talkwatch.library import date_problem
 from talkwatch.tui.safe import clean, short
 
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?")
 
 
 @dataclass
@@ -90,8 +89,9 @@ class CorrectScreen(ModalScreen[Correction | None]):
             fields["status"] = s
         date = self.query_one("#correct-date", Input).value.strip()
         if date and date != (ev.get("date") or ""):
-            if not DATE.fullmatch(date):
-                self._error(f"cannot read the date {date!r}: use YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+            problem = date_problem(date)
+            if problem:
+                self._error(problem)
                 return None
             fields["date"] = date
         dyad = self.query_one("#correct-dyad", Input).value.strip()
