@@ -199,8 +199,10 @@ Query syntax:
   since:2025-10 until:2025-11-05   publication dates (ISO, or words: since:"last month")
   dyad:AFG-PAK type:TALKS articles with such events
 
-A word missing from the corpus is corrected to the nearest known word and the correction
-is reported (stderr; the `corrected` field in JSON).""")
+A word missing from the corpus is corrected to the nearest known word (two edits for words
+of five letters or more, one for four) and the correction is reported (stderr; the
+`corrected` field in JSON). A word with no such neighbour is left out and reported too
+("ignored: guy"; the `ignored` field). U.S., Israel-Gaza and al-Qaeda are read as words.""")
 @click.argument("query", nargs=-1)
 @click.option("-n", "--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Results to show.")
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging).")

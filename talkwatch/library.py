@@ -64,6 +64,7 @@ class SearchResult:
     plan: str                         # how it was answered: "bm25", "recent", ...
     elapsed_ms: float = 0.0
     highlight: list[str] = field(default_factory=list)   # folded words a view should mark
+    ignored: list[str] = field(default_factory=list)     # words found in no article, left out
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Listing:
     plan: str = ""
     error: str | None = None          # set by a view that could not run the query (bad input)
     elapsed_ms: float = 0.0
+    ignored: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -236,9 +238,9 @@ class Library:
                 if owner is not None and id(owner) in self._stopped:
                     raise
                 raise SearchFailed(f"the search failed: {exc}") from None
-        words = S.highlight_terms(S.parse(text), res.corrected)
+        words = S.highlight_terms(S.parse(text), res.corrected, res.ignored)
         return SearchResult(text, res.hits, dict(res.corrected), res.total, res.more, res.plan, res.elapsed_ms,
-                            words)
+                            words, list(res.ignored))
 
     def listing(self, text: str, *, limit: int = PAGE, owner: object | None = None) -> Listing:
         """The first page of the articles a query finds (the newest articles for no query)."""
@@ -253,7 +255,7 @@ class Library:
         res = self.search(text, limit=limit, owner=owner)
         return Listing(text, res.total, [Row(h.uid, h.title, h.published, h.source) for h in res.hits],
                        more=res.more, corrected=res.corrected, highlight=res.highlight, plan=res.plan,
-                       elapsed_ms=res.elapsed_ms)
+                       elapsed_ms=res.elapsed_ms, ignored=res.ignored)
 
     def page(self, text: str, offset: int, *, limit: int = PAGE) -> list[Row]:
         """Rows ``offset`` .. ``offset + limit`` of the listing for ``text``."""

@@ -16,7 +16,7 @@ from talkwatch import output
 if TYPE_CHECKING:
     from talkwatch.library import DyadTimeline, SearchResult, StoredArticle
 
-SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected"]
+SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected", "ignored"]
 DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_event_date", "score", "trend",
                "events", "articles", "clusters", "mediators", "spark", "as_of"]
 TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
@@ -116,15 +116,19 @@ def search(res: "SearchResult", fmt: str | None) -> None:
     if res.corrected:
         fixes = ", ".join(f"{a} -> {b}" for a, b in res.corrected.items())
         message(f"showing results for corrected words: {fixes} (use --no-correct to search as typed)")
+    if res.ignored:
+        words = ", ".join(output.clean(w) for w in res.ignored)
+        message(f"ignored: {words} (in no article; use --no-correct to require every word)")
     rows = [{"uid": h.uid, "title": h.title, "published": h.published, "source": h.source, "score": h.score,
-             "snippet": h.snippet, "corrected": res.corrected or None} for h in res.hits]
+             "snippet": h.snippet, "corrected": res.corrected or None, "ignored": res.ignored or None}
+            for h in res.hits]
     if fmt in ("json", "jsonl", "csv"):
         for r in rows:
             r["snippet"] = plain(r["snippet"])
         emit(rows, fmt, SEARCH_FIELDS)
         return
     if not rows:
-        message("no matches" + (f" for {output.clean(res.query)!r}" if res.query else ""))
+        message("no matches" + (f" for: {output.clean(res.query)}" if res.query else ""))
         return
     color = output.color_enabled()
     width = output.terminal_width()

@@ -379,6 +379,9 @@ class TalkwatchApp(App):
             t.append(", ".join(clean(v) for v in listing.corrected.values()), style="bold")
             t.append(" for ", style="dim")
             t.append(", ".join(clean(k) for k in listing.corrected), style="strike dim")
+        if listing.ignored:
+            t.append(" · ignored ", style="dim")
+            t.append(", ".join(clean(w) for w in listing.ignored), style="strike")
         m = _DYAD_FILTER.search(listing.query or "")
         if m:
             t.append(" · " + clean(m.group(0).strip()), style="bold")

@@ -138,7 +138,7 @@ def test_search_json_fields_exact(tw_run, tw_db):
     rows = json.loads(res.stdout)
     assert [r["uid"] for r in rows] == [TW_UIDS["istanbul"], TW_UIDS["cricket"]]
     for r in rows:
-        assert set(r) - {"corrected"} == SEARCH_KEYS
+        assert set(r) - {"corrected", "ignored"} == SEARCH_KEYS
         assert not r.get("corrected")
         assert isinstance(r["score"], (int, float)) and r["score"] > 0
         assert not any(m in r["snippet"] for m in MARKS) and "\x1b" not in r["snippet"]
@@ -162,14 +162,14 @@ def test_search_corrected_reported(tw_run, tw_db):
 def test_search_jsonl(tw_run, tw_db):
     res = ok(tw_run("--db", tw_db, "search", "pakistan", "--jsonl"))
     rows = [json.loads(line) for line in res.stdout.splitlines()]
-    assert len(rows) == 3 and all(set(r) - {"corrected"} == SEARCH_KEYS for r in rows)
+    assert len(rows) == 3 and all(set(r) - {"corrected", "ignored"} == SEARCH_KEYS for r in rows)
 
 
 def test_search_csv(tw_run, tw_db):
     res = ok(tw_run("--db", tw_db, "search", "pakistan", "--csv"))
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert len(rows) == 3
-    assert set(rows[0]) - {"corrected"} == SEARCH_KEYS
+    assert set(rows[0]) - {"corrected", "ignored"} == SEARCH_KEYS
     assert {r["uid"] for r in rows} == {TW_UIDS["istanbul"], TW_UIDS["deferred"], TW_UIDS["asif"]}
     assert not any(m in res.stdout for m in MARKS)
 
