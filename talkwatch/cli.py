@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from talkwatch import __version__
-from talkwatch.errors import EXIT_ERROR, EXIT_INTERRUPTED, TalkwatchError
+from talkwatch.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, MissingDatabase, TalkwatchError, UnknownValue
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -30,10 +30,25 @@ class Failure(click.ClickException):
         click.echo(f"talkwatch: error: {clean(self.message)}", err=True)
 
 
+class UsageFailure(click.UsageError):
+    """A value that names nothing talkwatch knows (a type, a dyad, an article): one line, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None):
+        from talkwatch.output import clean
+
+        click.echo(f"talkwatch: error: {clean(self.message)}", err=True)
+
+
 class Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except UnknownValue as exc:
+            raise UsageFailure(str(exc)) from None
+        except MissingDatabase as exc:
+            raise Failure(f"{exc}; {_demo_hint()}") from None
         except TalkwatchError as exc:
             raise Failure(str(exc)) from None
         except sqlite3.DatabaseError as exc:
@@ -55,14 +70,54 @@ class Group(click.Group):
         except Exception as exc:
             if os.environ.get("TALKWATCH_DEBUG"):
                 raise
-            raise Failure(f"internal error: {exc!r} (set TALKWATCH_DEBUG=1 to see where)") from None
+            raise Failure(f"internal error: {type(exc).__name__}: {exc} (set TALKWATCH_DEBUG=1 to see where)") from None
+
+
+def _demo_hint() -> str:
+    from talkwatch.config import demo_db_path
+
+    demo = demo_db_path()
+    if demo.exists():
+        return f"the demo's database is {demo}: talkwatch --db {demo} COMMAND (or set TALKWATCH_DB)"
+    return f"or try `talkwatch demo`, which indexes the bundled sample corpus into {demo}"
+
+
+def _format_flag(ctx, param, value):
+    """--json, --jsonl, --csv: one at most (two are a usage error, not a silent choice)."""
+    ctx.params.setdefault("fmt", None)
+    if value:
+        name = param.name.removeprefix("fmt_")
+        if ctx.params["fmt"] not in (None, name):
+            raise click.UsageError(f"choose one output format: --{ctx.params['fmt']} or --{name}", ctx=ctx)
+        ctx.params["fmt"] = name
+    return value
 
 
 def format_options(f):
-    f = click.option("--csv", "fmt", flag_value="csv", help="Comma-separated values with a header row.")(f)
-    f = click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")(f)
-    f = click.option("--json", "fmt", flag_value="json", help="A JSON array.")(f)
+    for name, text in (("csv", "Comma-separated values with a header row."), ("jsonl", "One JSON object per line."),
+                       ("json", "A JSON array.")):
+        f = click.option(f"--{name}", f"fmt_{name}", is_flag=True, expose_value=False, callback=_format_flag,
+                         help=text)(f)
     return f
+
+
+def _db_given(ctx, param, value):
+    """--db after the command (`talkwatch events --db F`) counts as much as before it."""
+    if value:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def _complete_types(ctx, param, incomplete):
+    from talkwatch.library import event_types
+
+    return [t.name for t in event_types() if t.name.startswith(incomplete.upper())]
+
+
+def _complete_statuses(ctx, param, incomplete):
+    from talkwatch.library import statuses
+
+    return [s.name for s in statuses() if s.name.startswith(incomplete.lower())]
 
 
 def _db_path(ctx) -> Path:
@@ -94,7 +149,10 @@ Examples:
   talkwatch dyads                             where each country pair stands
   talkwatch dyad AFG PAK                      one pair's timeline
 
-The database is --db PATH, else $TALKWATCH_DB, else a file in your user data folder.""")
+The database is --db PATH (before or after the command), else $TALKWATCH_DB, else a file
+in your user data folder; `talkwatch demo` keeps its own (demo.db in the same folder).
+Shell completion (bash): eval "$(_TALKWATCH_COMPLETE=bash_source talkwatch)";
+zsh_source and fish_source for zsh and fish.""")
 @click.option("--db", metavar="PATH", help="Database file (default: $TALKWATCH_DB or the user data folder).")
 @click.version_option(__version__, "--version", "-V", prog_name="talkwatch")
 @click.pass_context
@@ -111,6 +169,8 @@ def cli(ctx, db):
             ctx.invoke(tui)
         else:
             click.echo(ctx.get_help())
+            if not _db_path(ctx).exists():
+                click.echo(f"\nNo database at {_db_path(ctx)} yet: `talkwatch index FOLDER` makes one; {_demo_hint()}.")
 
 
 # ------------------------------------------------------------------ index
@@ -227,8 +287,13 @@ def show(ctx, uid, explain, fmt):
     """One article with its metadata and events (UID as `search` and `events` print it)."""
     from talkwatch import render
 
+    from talkwatch.errors import NotFound
+
     lib = _library(ctx)
-    art = lib.article(uid)
+    try:
+        art = lib.article(uid)
+    except NotFound as exc:
+        raise UsageFailure(str(exc)) from None
     render.article(art, lib.events(uid=art.uid, explain=explain), explain, fmt)
 
 
@@ -238,19 +303,23 @@ def show(ctx, uid, explain, fmt):
 Examples:
   talkwatch events --dyad pakistan-afghanistan --type TALKS
   talkwatch events --dyad IND-PAK --since 2016-01 --csv > ip.csv
-  talkwatch events --article afg-pak/istanbul-round.txt --explain""")
+  talkwatch events --article afg-pak/istanbul-round.txt --explain
+  talkwatch events --cluster 12            every report of one event (`cluster` in dyad --json)""")
 @click.option("--dyad", metavar="A-B", help="A country pair in either order, codes or names: AFG-PAK, india-pakistan.")
-@click.option("--type", "type_", metavar="TYPE", help="Event type: TALKS, VISIT, CEASEFIRE, ATTACK ...")
-@click.option("--status", metavar="STATUS", help="scheduled, held, deferred, failed ...")
+@click.option("--type", "type_", metavar="TYPE", shell_complete=_complete_types,
+              help="Event type: TALKS, VISIT, CEASEFIRE, ATTACK ... (`talkwatch types`).")
+@click.option("--status", metavar="STATUS", shell_complete=_complete_statuses,
+              help="scheduled, held, deferred, failed ... (`talkwatch types`).")
 @click.option("--since", metavar="DATE", help="Events dated on or after DATE (2025, 2025-10, 2025-10-30).")
 @click.option("--until", metavar="DATE", help="Events dated on or before DATE.")
 @click.option("--article", "uid", metavar="UID", help="Events of one article.")
+@click.option("--cluster", type=int, metavar="ID", help="The events of one cluster: every report of one event.")
 @click.option("-n", "--limit", type=click.IntRange(1), default=None, help="At most this many events.")
 @click.option("--explain", is_flag=True, help="Show the rule, trigger and date resolution of each event.")
 @click.option("--include-rejected", is_flag=True, help="Also list events an analyst rejected.")
 @format_options
 @click.pass_context
-def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_rejected, fmt):
+def events(ctx, dyad, type_, status, since, until, uid, cluster, limit, explain, include_rejected, fmt=None):
     """Extracted events, oldest first."""
     from talkwatch import render
 
@@ -258,8 +327,10 @@ def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_
         if value:
             _check_date(value, name)
     lib = _library(ctx)
+    checked = lib.check_filters(type=type_, status=status, dyad=dyad, uid=uid, cluster=cluster)
     filters = dict(dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid, limit=limit,
-                   explain=explain, include_rejected=include_rejected)
+                   explain=explain, include_rejected=include_rejected, cluster=cluster)
+    filters.update(checked)
     if fmt in ("json", "jsonl"):
         render.json_texts(lib.events_json(**filters), fmt)
         return
@@ -358,7 +429,9 @@ def dyad(ctx, a, b, as_of, fmt):
 
     if as_of:
         _check_date(as_of)
-    render.dyad(_library(ctx).dyad(f"{a}-{b}" if b else a, as_of=as_of), fmt)
+    lib = _library(ctx)
+    name = lib.check_dyad(f"{a}-{b}" if b else a)
+    render.dyad(lib.dyad(name, as_of=as_of), fmt)
 
 
 # ------------------------------------------------------------------ corrections
@@ -373,8 +446,10 @@ Examples:
 Corrections are kept apart from extracted data, keyed by the article, sentence and rule,
 so they survive re-indexing and --rebuild.""")
 @click.argument("event_id")
-@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...: see `talkwatch types`).")
-@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...: see `talkwatch types`).")
+@click.option("--type", "type_", metavar="TYPE", shell_complete=_complete_types,
+              help="The right event type (TALKS, VISIT, ...: see `talkwatch types`).")
+@click.option("--status", metavar="STATUS", shell_complete=_complete_statuses,
+              help="The right status (scheduled, held, deferred, ...: see `talkwatch types`).")
 @click.option("--date", metavar="DATE", help="The right date (YYYY-MM-DD, YYYY-MM, --MM-DD).")
 @click.option("--dyad", metavar="A-B", help="The right country pair.")
 @click.option("--location", metavar="PLACE", help="The right place.")
@@ -447,3 +522,10 @@ def eval_cmd(ctx, gold, verbose, fmt):
     from talkwatch import render
 
     render.evaluation(_library(ctx).evaluate(gold), verbose, fmt)
+
+
+# ------------------------------------------------------------------ --db on every command
+
+for _command in cli.commands.values():
+    _command.params.append(click.Option(["--db"], metavar="PATH", expose_value=False, callback=_db_given,
+                                        is_eager=True, help="Database file (also accepted before the command)."))

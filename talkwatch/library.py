@@ -288,13 +288,14 @@ class Library:
 
     def events(self, *, dyad: str | None = None, type: str | None = None, status: str | None = None,
                since: str | None = None, until: str | None = None, uid: str | None = None,
-               limit: int | None = None, include_rejected: bool = False, explain: bool = False) -> list[dict]:
+               limit: int | None = None, include_rejected: bool = False, explain: bool = False,
+               cluster: int | None = None) -> list[dict]:
         """Events oldest first, as `talkwatch events` shows them (corrections applied)."""
         from talkwatch.store import queries
 
         with self._reader() as conn:
             return queries.events(conn, dyad=dyad, type=type, status=status, since=since, until=until, uid=uid,
-                                  limit=limit, include_rejected=include_rejected, explain=explain)
+                                  limit=limit, include_rejected=include_rejected, explain=explain, cluster=cluster)
 
     def events_json(self, **filters: Any) -> Iterator[str]:
         """The same events as events(), each already one JSON object (SQLite writes them: fast)."""
@@ -315,6 +316,63 @@ class Library:
 
         with self._reader() as conn:
             return queries.event_by_id(conn, event_id)
+
+    def check_filters(self, *, type: str | None = None, status: str | None = None, dyad: str | None = None,
+                      uid: str | None = None, cluster: int | None = None) -> dict:
+        """The filters of an events query, checked and in canonical form (type TALKS, status held,
+        dyad AFG-PAK, the article's full uid); UnknownValue (a usage error) for a value that names
+        nothing known, with the choices or the nearest one."""
+        from talkwatch.errors import NotFound, UnknownValue
+        from talkwatch.store import queries
+        from talkwatch.store.corrections import unknown_choice
+
+        out: dict = {}
+        if type:
+            names = [t.name for t in event_types()]
+            if type.upper() not in names:
+                raise UnknownValue(unknown_choice("event type", type, names))
+            out["type"] = type.upper()
+        if status:
+            names = [s.name for s in statuses()]
+            if status.lower() not in names:
+                raise UnknownValue(unknown_choice("status", status, names))
+            out["status"] = status.lower()
+        if dyad:
+            out["dyad"] = self.check_dyad(dyad)
+        with self._reader() as conn:
+            if uid:
+                try:
+                    out["uid"] = queries.article(conn, uid)["uid"]
+                except NotFound as exc:
+                    raise UnknownValue(str(exc)) from None
+            if cluster is not None:
+                if not queries.cluster_exists(conn, cluster):
+                    raise UnknownValue(f"no cluster {cluster} (clusters are numbered in `talkwatch dyad A B --json`)")
+                out["cluster"] = cluster
+        return out
+
+    def check_dyad(self, name: str) -> str:
+        """A dyad in canonical form; UnknownValue when it names parties talkwatch does not know
+        (with the nearest dyads of the database). A pair of known countries with no events is fine."""
+        import difflib
+
+        from talkwatch.errors import UnknownValue
+        from talkwatch.store import queries
+
+        dyad = normalise_dyad(name)
+        with self._reader() as conn:
+            known = queries.known_dyads(conn)
+        if dyad in known:
+            return dyad
+        codes = party_codes()
+        unknown = [c for c in dyad.split("-") if c not in codes]
+        if not unknown:
+            return dyad
+        near = difflib.get_close_matches(dyad, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        what = " and ".join(unknown)
+        raise UnknownValue(f"unknown dyad '{name}': talkwatch knows no party {what}{hint}"
+                           " (`talkwatch dyads` lists the pairs with events)")
 
     def counts(self) -> Counts:
         from talkwatch.store import queries
@@ -401,6 +459,15 @@ def normalise_dyad(text: str) -> str:
     from talkwatch.store.queries import normalise_dyad as normalise
 
     return normalise(text)
+
+
+def party_codes() -> frozenset[str]:
+    """Every party code talkwatch knows (countries, organisations, armed groups)."""
+    try:
+        from talkwatch.extract.parties import party_codes as codes
+    except ImportError:
+        return frozenset()
+    return codes()
 
 
 def event_types() -> "tuple[EventType, ...]":

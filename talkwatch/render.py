@@ -260,9 +260,11 @@ def dyads(rows: list[dict], fmt: str | None) -> None:
             "spark": r.get("spark") or "", "n": f"{r.get('clusters', 0)}/{r.get('events', 0)}/{r.get('articles', 0)}",
             "last": r.get("last_event_date") or "",
         })
-    output.write_table(table, [("dyad", "DYAD"), ("status", "STATUS"), ("next", "NEXT"), ("last", "LAST"),
-                               ("score", "SCORE"), ("trend", "TREND"), ("spark", "12 MONTHS"),
-                               ("n", "CLU/EV/ART")], flex="next")
+    columns = [("dyad", "DYAD"), ("status", "STATUS"), ("next", "NEXT"), ("last", "LAST"),
+               ("score", "SCORE"), ("trend", "TREND"), ("spark", "12 MONTHS"), ("n", "CLU/EV/ART")]
+    if output.terminal_width() < 110:     # a small terminal (or a pipe): status and next first
+        columns = [c for c in columns if c[0] not in ("trend", "spark", "score")]
+    output.write_table(table, columns, flex="next")
 
 
 def dyad(tl: "DyadTimeline", fmt: str | None) -> None:

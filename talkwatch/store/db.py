@@ -9,7 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from talkwatch.errors import Unavailable
+from talkwatch.errors import MissingDatabase, Unavailable
 from talkwatch.store import schema
 
 SCHEMA_VERSION = 2
@@ -253,7 +253,7 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
         raise Unavailable(f"{path} is a folder, not a database file")
     if not write:
         if not exists:
-            raise Unavailable(
+            raise MissingDatabase(
                 f"no database at {path}: run `talkwatch index FOLDER` first (or pass --db / set TALKWATCH_DB)"
             )
         _check_header(path)

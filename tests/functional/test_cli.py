@@ -25,8 +25,8 @@ def ok(res, code=0):
     return res
 
 
-def one_line_error(res):
-    assert res.exit_code == 1, (res.stdout, res.stderr)
+def one_line_error(res, code=1):
+    assert res.exit_code == code, (res.stdout, res.stderr)
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("talkwatch: error:"), res.stderr
     assert "Traceback" not in res.stderr and res.stdout == ""
@@ -202,7 +202,7 @@ def test_search_us_matches_us_story(tw_run, tw_db):
 def test_search_since_garbage_one_line(tw_run, tw_db):
     line = one_line_error(tw_run("--db", tw_db, "search", "talks", "since:garbage"))
     assert "garbage" in line
-    line = one_line_error(tw_run("--db", tw_db, "search", "dyad:zz"))
+    line = one_line_error(tw_run("--db", tw_db, "search", "dyad:zz"), 2)   # names no dyad: a usage error
     assert "zz" in line
 
 
@@ -242,7 +242,7 @@ def test_show(tw_run, tw_db):
 
 
 def test_show_unknown_uid(tw_run, tw_db):
-    line = one_line_error(tw_run("--db", tw_db, "show", "no/such.txt"))
+    line = one_line_error(tw_run("--db", tw_db, "show", "no/such.txt"), 2)   # names no article: usage
     assert "no/such.txt" in line
 
 
@@ -318,10 +318,11 @@ def test_events_table_and_empty(tw_run, tw_db, tmp_path):
     eid = tw_seed_event(tw_db, TW_UIDS["istanbul"])
     res = ok(tw_run("--db", tw_db, "events", "--article", TW_UIDS["istanbul"]))
     assert eid in res.stdout and "AFG-PAK" in res.stdout
-    res = ok(tw_run("--db", tw_db, "events", "--article", "no/such", "--json"))
+    # a uid that names no article is a usage error (it used to print nothing and exit 0)
+    line = one_line_error(tw_run("--db", tw_db, "events", "--article", "no/such", "--json"), 2)
+    assert "no/such" in line
+    res = ok(tw_run("--db", tw_db, "events", "--dyad", "DEU-FRA", "--json"))   # known parties, no events
     assert json.loads(res.stdout) == []
-    res = ok(tw_run("--db", tw_db, "events", "--article", "no/such"))
-    assert res.stdout == ""
 
 
 # ------------------------------------------------------------------ corrections
@@ -374,7 +375,7 @@ def test_correct_undo(tw_run, tw_db):
 def test_correct_bad_input_one_line(tw_run, tw_db):
     eid = tw_seed_event(tw_db, TW_UIDS["istanbul"])
     one_line_error(tw_run("--db", tw_db, "correct", "ffffffffffff", "--status", "held"))
-    one_line_error(tw_run("--db", tw_db, "correct", eid, "--status", "sideways"))
+    one_line_error(tw_run("--db", tw_db, "correct", eid, "--status", "sideways"), 2)   # not a status: usage
     one_line_error(tw_run("--db", tw_db, "correct", eid, "--date", "next tuesday"))
 
 
