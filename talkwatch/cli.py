@@ -402,15 +402,20 @@ Examples:
   talkwatch dyads --as-of 2025-11-01        how things stood then
   talkwatch dyads --json | jq '.[] | select(.talks_status=="scheduled")'""")
 @click.option("--as-of", metavar="DATE", help="Only evidence published on or before DATE (YYYY-MM-DD).")
+@click.option("--followed", is_flag=True, help="Only the dyads you follow (`talkwatch follow`, f in the TUI).")
 @format_options
 @click.pass_context
-def dyads(ctx, as_of, fmt):
-    """One row per country pair: status, next event, score and trend, counts."""
+def dyads(ctx, as_of, followed, fmt):
+    """One row per country pair, the followed ones first: status, next event, score and trend, counts."""
     from talkwatch import render
 
     if as_of:
         _check_date(as_of)
-    render.dyads(_library(ctx).dyads(as_of=as_of), fmt)
+    rows = _library(ctx).dyads(as_of=as_of, followed=followed)
+    if followed and not rows and not fmt:
+        render.message("you follow no dyad yet: `talkwatch follow AFG-PAK` (or f in the TUI's dyads pane)")
+        return
+    render.dyads(rows, fmt)
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b
@@ -522,6 +527,52 @@ def eval_cmd(ctx, gold, verbose, fmt):
     from talkwatch import render
 
     render.evaluation(_library(ctx).evaluate(gold), verbose, fmt)
+
+
+# ------------------------------------------------------------------ followed dyads, changes
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch follow AFG PAK
+  talkwatch follow india-pakistan
+  talkwatch follow AFG-PAK --undo          stop following it""")
+@click.argument("a")
+@click.argument("b", required=False)
+@click.option("--undo", is_flag=True, help="Stop following the dyad.")
+@click.pass_context
+def follow(ctx, a, b, undo):
+    """Follow a dyad: it comes first in `dyads` and the TUI; `dyads --followed`, `changes --followed`."""
+    from talkwatch import render
+
+    lib = _library(ctx)
+    name = lib.check_dyad(f"{a}-{b}" if b else a)
+    changed = lib.follow(name, not undo)
+    if undo:
+        render.message(f"no longer following {name}" if changed else f"{name} was not followed")
+    else:
+        render.message(f"following {name}" if changed else f"already following {name}")
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch changes                        what the last index run brought
+  talkwatch changes --since 2025-11-05     what came in since that day
+  talkwatch changes --followed --json      only the dyads you follow, as data
+
+For each dyad with new evidence: new clusters (events reported for the first time), and
+changes of its talks status (talks: scheduled -> failed), ceasefire and next event. "Since"
+is when articles were indexed: an article indexed again because its file changed counts.""")
+@click.option("--since", metavar="DATE", help="Evidence indexed on or after DATE (default: the last index run).")
+@click.option("--followed", is_flag=True, help="Only the dyads you follow.")
+@format_options
+@click.pass_context
+def changes(ctx, since, followed, fmt):
+    """What moved per dyad since a date, or since the last index run."""
+    from talkwatch import render
+
+    if since:
+        _check_date(since, "--since")
+    render.changes(_library(ctx).changes(since=since, followed=followed), fmt)
 
 
 # ------------------------------------------------------------------ --db on every command

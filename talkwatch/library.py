@@ -127,6 +127,16 @@ class DyadTimeline:
 
 
 @dataclass
+class Changes:
+    """What moved per dyad since ``since`` (see store.changes): one dict per dyad, with
+    ``lines`` ({kind, text, cluster, event_id, uid}) a view can show and open."""
+
+    since: str | None
+    items: list[dict]
+    followed_only: bool = False
+
+
+@dataclass
 class Counts:
     articles: int
     events: int
@@ -382,17 +392,51 @@ class Library:
 
     # ------------------------------------------------------------------ dyads
 
-    def dyads(self, *, as_of: str | None = None) -> list[dict]:
-        """One summary per dyad, the most active first; ``as_of``: as things stood then."""
-        from talkwatch.store import dyads as D, queries
+    def dyads(self, *, as_of: str | None = None, followed: bool = False) -> list[dict]:
+        """One summary per dyad: the followed ones first, then the most active; ``as_of``: as
+        things stood then; ``followed``: only the followed ones. Each has ``followed`` (bool)."""
+        from talkwatch.store import dyads as D, follow, queries
 
         with self._reader() as conn:
+            mine = set(follow.followed(conn))
             rows = queries.dyad_summaries(conn)
+            if followed:
+                rows = [r for r in rows if r["dyad"] in mine]
             if as_of:
                 rows = [D.compute(conn, r["dyad"], as_of)[0] for r in rows]
                 rows = [r for r in rows if r["events"]]
-        rows.sort(key=lambda r: (-(r.get("clusters") or 0), r["dyad"]))
+        for r in rows:
+            r["followed"] = r["dyad"] in mine
+        rows.sort(key=lambda r: (not r["followed"], -(r.get("clusters") or 0), r["dyad"]))
         return rows
+
+    def followed(self) -> list[str]:
+        """The dyads followed (`f` in the TUI's dyads pane, `talkwatch follow`)."""
+        from talkwatch.store import follow
+
+        with self._reader() as conn:
+            return follow.followed(conn)
+
+    def follow(self, dyad: str, on: bool = True) -> bool:
+        """Follow (or stop following) a dyad; True when that changed something."""
+        from talkwatch.store import follow
+
+        name = self.check_dyad(dyad)
+        with self._writer() as conn:
+            return follow.set_followed(conn, name, on)
+
+    def changes(self, *, since: str | None = None, followed: bool = False) -> "Changes":
+        """What moved per dyad since ``since`` (a date or a time: evidence indexed then or later),
+        by default since the last index run that brought articles."""
+        from talkwatch.store import changes as C, follow
+
+        with self._reader() as conn:
+            mine = set(follow.followed(conn))
+            cutoff = since or C.previous_run(conn)
+            if not cutoff:
+                return Changes(None, [], followed)
+            items = C.changes(conn, cutoff, sorted(mine) if followed else None, mine)
+        return Changes(cutoff, items, followed)
 
     def dyad(self, name: str, *, as_of: str | None = None) -> DyadTimeline:
         """One dyad's summary and timeline (``name`` in either order, codes or country names)."""

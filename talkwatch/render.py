@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected", "ignored"]
 DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_event_date", "score", "trend",
-               "events", "articles", "clusters", "mediators", "spark", "as_of"]
+               "events", "articles", "clusters", "mediators", "spark", "as_of", "followed"]
+CHANGE_FIELDS = ["dyad", "followed", "since", "status_before", "status", "talks_status", "ceasefire", "next",
+                 "new_clusters", "new_reports", "lines"]
 TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
                    "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence"]
 CORRECTION_FIELDS = ["event_id", "uid", "fields", "reject", "note", "created_at", "state", "sentence"]
@@ -255,7 +257,7 @@ def dyads(rows: list[dict], fmt: str | None) -> None:
     table = []
     for r in rows:
         table.append({
-            "dyad": r["dyad"], "status": r.get("status") or "-", "next": next_label(r.get("next")),
+            "dyad": ("★ " if r.get("followed") else "") + r["dyad"], "status": r.get("status") or "-", "next": next_label(r.get("next")),
             "score": "" if r.get("score") is None else f"{r['score']:+.1f}", "trend": _signed(r.get("trend")),
             "spark": r.get("spark") or "", "n": f"{r.get('clusters', 0)}/{r.get('events', 0)}/{r.get('articles', 0)}",
             "last": r.get("last_event_date") or "",
@@ -353,3 +355,29 @@ def types(event_types, statuses, fmt: str | None) -> None:
         output.write_table(doc["statuses"], [("status", "STATUS"), ("meaning", "MEANING")], flex="meaning")
     else:
         output.write_table(doc["statuses"], [("status", "STATUS")])
+
+
+# ------------------------------------------------------------------ changes
+
+def changes(report, fmt: str | None) -> None:
+    """Per dyad what moved: one heading line, then one line per change."""
+    if fmt:
+        emit(report.items, fmt, CHANGE_FIELDS)
+        return
+    since = report.since
+    if since is None:
+        message("nothing indexed yet: `talkwatch index FOLDER` first")
+        return
+    if not report.items:
+        message(f"no changes since {since}" + (" in the dyads you follow" if report.followed_only else ""))
+        return
+    color = output.color_enabled()
+    width = output.terminal_width()
+    for item in report.items:
+        head = ("★ " if item["followed"] else "") + f"{item['dyad']}: {item.get('status') or 'no status'}"
+        head = output.truncate(output.clean(head), width)
+        click.echo(output.BOLD + head + output.RESET if color else head)
+        for line in item["lines"]:
+            click.echo("  " + output.truncate(output.clean(line["text"]), width - 2))
+    n = len(report.items)
+    message(f"{n} dyad{'s' if n != 1 else ''} changed since {since}")
