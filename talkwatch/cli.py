@@ -436,7 +436,7 @@ def dyad(ctx, a, b, as_of, fmt):
         _check_date(as_of)
     lib = _library(ctx)
     name = lib.check_dyad(f"{a}-{b}" if b else a)
-    render.dyad(lib.dyad(name, as_of=as_of), fmt)
+    render.dyad(lib.dyad(name, as_of=as_of, reports=bool(fmt)), fmt)
 
 
 # ------------------------------------------------------------------ corrections

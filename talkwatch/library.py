@@ -438,13 +438,25 @@ class Library:
             items = C.changes(conn, cutoff, sorted(mine) if followed else None, mine)
         return Changes(cutoff, items, followed)
 
-    def dyad(self, name: str, *, as_of: str | None = None) -> DyadTimeline:
+    def dyad(self, name: str, *, as_of: str | None = None, reports: bool = False) -> DyadTimeline:
         """One dyad's summary and timeline (``name`` in either order, codes or country names)."""
         from talkwatch.store import dyads as D
+
+        from talkwatch.store import queries
 
         dyad = normalise_dyad(name)
         with self._reader() as conn:
             summary, rows = D.timeline(conn, dyad, as_of)
+            if reports:
+                stored = queries.dyad_reports(conn, dyad) if rows and rows[0].get("cluster") else {}
+                for r in rows:
+                    if r.get("cluster") in stored:
+                        r["reports"] = stored[r["cluster"]]
+                    else:
+                        r["reports"] = [{"uid": m["uid"], "source": m["source"], "published": m["published"],
+                                         "title": m["title"], "sentence": m["sentence"], "event_id": m["id"],
+                                         "duplicate_of": m["duplicate_of"]}
+                                        for m in queries.cluster_mentions(conn, r.get("event_ids") or [])]
         return DyadTimeline(dyad, summary, rows)
 
     def cluster_mentions(self, event_ids: list[str], cluster: int | None = None) -> list[dict]:

@@ -22,7 +22,8 @@ DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_even
 CHANGE_FIELDS = ["dyad", "followed", "since", "status_before", "status", "talks_status", "ceasefire", "next",
                  "new_clusters", "new_reports", "lines"]
 TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
-                   "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence"]
+                   "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence",
+                   "cluster", "reports"]
 CORRECTION_FIELDS = ["event_id", "uid", "fields", "reject", "note", "created_at", "state", "sentence"]
 EVENT_COLUMNS = [
     ("id", "ID"), ("date", "DATE"), ("dyad", "DYAD"), ("type", "TYPE"), ("status", "STATUS"),

@@ -184,9 +184,11 @@ DROP TABLE events_v1;
 
 # Version 3: the dyads an analyst follows (kept like corrections: --rebuild leaves them), and
 # an index on when each article was indexed (`talkwatch changes`: what came in since a date).
+# Every dyad is marked for a refresh: a near-duplicate now counts once as a source.
 MIGRATE_V3 = """
 CREATE TABLE IF NOT EXISTS followed (dyad TEXT PRIMARY KEY, since TEXT);
 CREATE INDEX IF NOT EXISTS articles_indexed_at ON articles(indexed_at);
+INSERT OR IGNORE INTO dirty_dyads(dyad) SELECT dyad FROM dyads;
 """
 ADDS_TABLES_ONLY = {3}      # a read-only database one of these behind is read as it is
 

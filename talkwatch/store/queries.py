@@ -334,10 +334,11 @@ def count_articles(conn: sqlite3.Connection) -> int:
 
 
 def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: int | None = None) -> list[dict]:
-    """The articles behind a cluster: one line per mention (id, uid, title, source, published).
-    By the cluster's id when it has one (stored clusters), else by its events' ids."""
-    select = (f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published FROM events e"
-              " JOIN articles a ON a.id = e.article_id")
+    """The articles behind a cluster: one line per mention (id, uid, title, source, published,
+    sentence, duplicate_of). By the cluster's id when it has one (stored clusters), else by its
+    events' ids."""
+    select = (f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published, {SENTENCE_SQL}, a.dup_of, e.cluster"
+              " FROM events e JOIN articles a ON a.id = e.article_id")
     if cluster is not None:
         rows = conn.execute(select + " WHERE e.cluster = ? ORDER BY a.published, a.uid", (cluster,)).fetchall()
     else:
@@ -347,7 +348,21 @@ def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: in
         where = " OR ".join(["(e.fingerprint >= ? AND e.fingerprint < ?)"] * len(ranges))
         rows = conn.execute(select + f" WHERE {where} ORDER BY a.published, a.uid",
                             [x for r in ranges for x in r]).fetchall()
-    return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows]
+    return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4], "sentence": r[5],
+             "duplicate_of": r[6], "cluster": r[7]} for r in rows]
+
+
+def dyad_reports(conn: sqlite3.Connection, dyad: str) -> dict[int, list[dict]]:
+    """Every report of every stored cluster of a dyad, by cluster id, oldest first."""
+    out: dict[int, list[dict]] = {}
+    for r in conn.execute(
+        f"SELECT e.cluster, {ID_SQL}, a.uid, a.source, a.published, a.title, {SENTENCE_SQL}, a.dup_of"
+        " FROM clusters c JOIN events e ON e.cluster = c.id JOIN articles a ON a.id = e.article_id"
+        " WHERE c.dyad = ? ORDER BY e.cluster, a.published, a.uid", (dyad,)
+    ):
+        out.setdefault(r[0], []).append({"uid": r[2], "source": r[3], "published": r[4], "title": r[5],
+                                         "sentence": r[6], "event_id": r[1], "duplicate_of": r[7]})
+    return out
 
 
 def known_dyads(conn: sqlite3.Connection) -> list[str]:

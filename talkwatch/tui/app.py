@@ -457,9 +457,29 @@ class TalkwatchApp(App):
 
     @on(EventList.ClusterChosen)
     def _cluster_chosen(self, message: EventList.ClusterChosen) -> None:
-        row = message.row
-        if row.get("uid"):
-            self.load_article(row["uid"], row.get("event_id"), False)
+        self.show_sources(message.row)
+
+    @work(thread=True, exclusive=True, group="sources", exit_on_error=False)
+    def show_sources(self, row: dict) -> None:
+        """The reports of a cluster, to choose one to read (enter on a timeline or changes line)."""
+        from talkwatch.tui.screens.sources import SourcesScreen
+
+        reports = self.ask("the cluster's reports", lambda: self.library.cluster_mentions(
+            row.get("event_ids") or [row.get("event_id")], row.get("cluster")))
+        if not reports:
+            if row.get("uid"):
+                self.call_from_thread(self.open_report, {"uid": row["uid"], "id": row.get("event_id")})
+            return
+        n_art, n_src = row.get("articles") or len(reports), row.get("sources") or 0
+        title = (f"{row.get('date') or row.get('first_seen') or 'undated'} {row.get('type')} {row.get('status')}"
+                 f"{' ' + row['location'] if row.get('location') else ''} · {n_art} article"
+                 f"{'s' if n_art != 1 else ''}, {n_src} source{'s' if n_src != 1 else ''}")
+        self.call_from_thread(self.push_screen, SourcesScreen(title, reports), self.open_report)
+
+    def open_report(self, report: dict | None) -> None:
+        """Open a report of a cluster in the reader, at its sentence."""
+        if report and report.get("uid"):
+            self.load_article(report["uid"], report.get("id") or report.get("event_id"), False)
             self.main.show_pane("reader")
 
     @on(EventList.ModeChanged)

@@ -345,12 +345,20 @@ async def test_choosing_a_dyad_filters_articles_and_shows_its_timeline(tui_db_id
         # the scheduled round was reported by two articles: one cluster
         scheduled = [r for r in events.rows if r["date"] == "2025-11-06"]
         assert len(scheduled) == 1 and scheduled[0]["articles"] == 2
-        # opening a timeline row opens its article at the sentence
+        # enter on a timeline row lists its reports (date, source, title, sentence); enter opens one
         events.highlighted = events.rows.index(scheduled[0])
         await pilot.press("enter")
         await settle(pilot)
+        from talkwatch.tui.screens.sources import SourcesScreen
+
+        assert isinstance(app.screen, SourcesScreen)
+        assert [r["uid"] for r in app.screen.reports] == [UIDS["round2"], UIDS["round3"]]
+        listed = str(app.screen.query_one("#sources-list").get_option_at_index(1).prompt)
+        assert "Caravan Times" in listed and "next session with Pakistan" in listed
+        await pilot.press("j", "enter")
+        await settle(pilot)
         reader = app.q("#reader", Reader)
-        assert reader.focus_id == scheduled[0]["event_id"]
+        assert reader.uid == UIDS["round3"] and reader.focus_id == ids["scheduled2"]
         assert events.mode == "timeline"
         # x on a cluster lists who reported it
         await pilot.press("e", "x")
