@@ -349,7 +349,9 @@ def tui(ctx):
         from talkwatch.tui.app import run
     except ImportError as exc:
         raise TalkwatchError(f"the TUI is not available: {exc}") from None
-    run(db)
+    from talkwatch.config import settings_path
+
+    run(db, settings_path())
 
 
 @cli.command(context_settings=CONTEXT)
@@ -382,7 +384,9 @@ def demo(ctx, reindex, no_tui):
         except ImportError:
             can_tui = False
         else:
-            run(db)
+            from talkwatch.config import settings_path
+
+            run(db, settings_path())
             return
     render.demo_hints(db, lib.counts())
 
@@ -573,6 +577,35 @@ def changes(ctx, since, followed, fmt):
     if since:
         _check_date(since, "--since")
     render.changes(_library(ctx).changes(since=since, followed=followed), fmt)
+
+
+# ------------------------------------------------------------------ serve
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch serve                          http://127.0.0.1:8000 (this machine only)
+  talkwatch serve --port 9000
+  talkwatch serve --host 0.0.0.0           on every interface: anyone who can reach it reads the database
+
+Needs the serve extra: pip install 'talkwatch[serve]'. Each browser tab runs its own TUI.""")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.pass_context
+def serve(ctx, host, port):
+    """The TUI in a web browser (textual-serve), for colleagues without SSH."""
+    import shlex
+
+    from talkwatch import render
+
+    db = _db_path(ctx)
+    _library(ctx).check()          # a clear error now, not in every browser tab
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise TalkwatchError("`talkwatch serve` needs the serve extra: pip install 'talkwatch[serve]'") from None
+    command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "talkwatch", "--db", str(db), "tui"))
+    render.message(f"serving talkwatch on {db} at http://{host}:{port}/ (ctrl+c stops)")
+    Server(command, host=host, port=port, title=f"talkwatch · {db.name}").serve()
 
 
 # ------------------------------------------------------------------ --db on every command

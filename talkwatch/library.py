@@ -384,6 +384,14 @@ class Library:
         raise UnknownValue(f"unknown dyad '{name}': talkwatch knows no party {what}{hint}"
                            " (`talkwatch dyads` lists the pairs with events)")
 
+    def data_stamp(self) -> tuple | None:
+        """What changes when an index run (or a correction) has finished: compare two stamps to
+        know that the data moved. None while a run is still writing (dyads await their refresh)."""
+        from talkwatch.store import queries
+
+        with self._reader() as conn:
+            return queries.data_stamp(conn)
+
     def counts(self) -> Counts:
         from talkwatch.store import queries
 

@@ -372,3 +372,14 @@ def known_dyads(conn: sqlite3.Connection) -> list[str]:
 
 def cluster_exists(conn: sqlite3.Connection, cluster: int) -> bool:
     return conn.execute("SELECT 1 FROM clusters WHERE id = ?", (cluster,)).fetchone() is not None
+
+
+def data_stamp(conn: sqlite3.Connection) -> tuple | None:
+    """(last index run, dyads, their newest summary): changes when a run or a correction ends;
+    None while dyads await their refresh (a run is still writing). Three cheap reads."""
+    if conn.execute("SELECT 1 FROM dirty_dyads LIMIT 1").fetchone():
+        return None
+    last = conn.execute("SELECT value FROM meta WHERE key = 'last_indexed'").fetchone()
+    n, newest = conn.execute("SELECT count(*), max(updated_at) FROM dyads").fetchone()
+    top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+    return (last[0] if last else None, n, newest, top)

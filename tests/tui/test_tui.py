@@ -295,8 +295,8 @@ async def test_choosing_an_event_scrolls_the_reader_to_its_sentence(tui_db_ids):
         assert top <= target < bottom
         assert reader.focus_id == ids["late"]
         assert "event-focus" in reader.marks_at(body.index("Near the end"))
-        # n in the reader walks the events too
-        await pilot.press("g", "n")
+        # ] in the reader walks the events too (n / N move between matches)
+        await pilot.press("g", "right_square_bracket")
         top, bottom = reader.visible_lines()
         assert top <= target < bottom
 
@@ -307,7 +307,9 @@ async def test_explain_shows_the_rule_and_the_date_resolution(tui_db_ids):
     app = make_app(db)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("j", "e")
+        await pilot.press("j", "enter")     # small terminal: the article is read once opened
+        await settle(pilot)
+        await pilot.press("e")
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
@@ -392,7 +394,9 @@ async def test_correcting_an_event_records_it_and_refreshes(tui_db_ids):
     app = make_app(db)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("j", "e")                       # round2: held, scheduled
+        await pilot.press("j", "enter")                   # round2: held, scheduled (opened)
+        await settle(pilot)
+        await pilot.press("e")
         await settle(pilot)
         await pilot.press("c")
         await settle(pilot)
@@ -423,7 +427,9 @@ async def test_rejecting_an_event_removes_it(tui_db_ids):
     app = make_app(db)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
-        await pilot.press("j", "e", "j")                  # the scheduled event of round2
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        await pilot.press("e", "j")                       # the scheduled event of round2
         await settle(pilot)
         await pilot.press("c")
         await settle(pilot)
