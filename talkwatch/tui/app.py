@@ -54,11 +54,12 @@ class MainScreen(Screen):
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="main.search"),
-        Binding("escape", "back", "Back", id="main.back"),
-        Binding("tab", "next_pane", "Pane", id="main.next-pane"),
+        # the footer fits 80 columns: pane keys are in the pane bar (small terminal), every key in help
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding("tab", "next_pane", "Pane", show=False, id="main.next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous-pane"),
-        Binding("d", "pane('dyads')", "Dyads", id="main.pane-dyads"),
-        Binding("e", "pane('events')", "Events", id="main.pane-events"),
+        Binding("d", "pane('dyads')", "Dyads", show=False, id="main.pane-dyads"),
+        Binding("e", "pane('events')", "Events", show=False, id="main.pane-events"),
         Binding("w", "app.changes", "Changes", id="main.changes"),
         Binding("a", "pane('articles')", "Articles", show=False, id="main.pane-articles"),
         Binding("r", "pane('reader')", "Reader", show=False, id="main.pane-reader"),
@@ -87,7 +88,7 @@ class MainScreen(Screen):
             with Container(id="right"):
                 yield Reader(id="reader", classes="pane")
                 yield EventList(id="events", classes="pane")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dyads").border_title = "Dyads"
@@ -140,7 +141,7 @@ class MainScreen(Screen):
                 bar.append(f" {label} ", style="reverse bold")
             else:
                 bar.append(f" {label} ")
-        bar.append("   tab: next · esc: back", style="dim")
+        bar.append("   tab next · d e a r · esc back", style="dim")
         self.query_one("#panebar", Static).update(bar)
 
     def on_descendant_focus(self, event) -> None:
@@ -603,7 +604,7 @@ class TalkwatchApp(AnalystFeatures, App):
         dyads = self.q("#dyads", DyadList)
         n_followed = sum(1 for s in self.dyad_summaries if s.get("followed"))
         shown = self.dyad_summaries[:max(DYADS_IN_PANE, n_followed)]
-        dyads.show(shown, keep=self.dyad)
+        dyads.show(shown)          # the cursor stays on the dyad it was on
         more = len(self.dyad_summaries) - len(shown)
         dyads.border_title = Text(f"Dyads · {len(self.dyad_summaries)}" + (f" (top {len(shown)}; ctrl+p for all)" if more else ""))
 
