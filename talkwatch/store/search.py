@@ -172,7 +172,7 @@ def _term_match(t: Term, replace: dict[str, str] | None = None, expand: dict[str
     replace = replace or {}
     words = [replace[w] if w in replace else r for w, r in zip(t.words, t.raw)]
     body = _quote(" ".join(words))
-    if t.alts:
+    if t.alts and not t.prefix:
         body = "(" + " OR ".join([body] + [_quote(a) for a in t.alts]) + ")"
     if t.prefix:
         body += "*"

@@ -130,3 +130,9 @@ def test_cli_says_what_it_ignored_and_json_carries_it(db, tw_run):
     res = tw_run("--db", db, "search", "guy")
     assert res.exit_code == 0 and res.stdout == ""
     assert "ignored: guy" in res.stderr and "no matches" in res.stderr
+
+
+@pytest.mark.parametrize("query", ["AA*", "U.S.*", "US-Iran*", "-U.S.", "doha OR Israel-Gaza", "NOT al-Qaeda"])
+def test_acronyms_and_hyphens_always_translate_to_valid_match(db, query):
+    res = search(db, query)          # would raise on an invalid MATCH expression
+    assert res.total >= 0

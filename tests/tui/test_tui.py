@@ -568,7 +568,9 @@ async def test_footer_shows_bindings(tui_db):
         await settle(pilot)
         footer = app.screen.query_one(Footer)
         keys = {getattr(k, "key", None) for k in footer.query("FooterKey")}
-        assert {"slash", "escape", "tab", "d", "e", "ctrl+q", "f1", "enter"} <= keys
+        # the footer fits 80 columns: the pane keys (tab, d, e, esc) are in the pane bar of a
+        # small terminal and in help, not in the footer
+        assert {"slash", "w", "ctrl+q", "f1", "enter"} <= keys
 
 
 @sync
