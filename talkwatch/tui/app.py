@@ -29,6 +29,7 @@ from talkwatch.tui.messages import (
     ArticleReady, DyadsReady, Failed, ListingReady, PageReady, TimelineReady,
 )
 from talkwatch.tui.analyst import AnalystFeatures
+from talkwatch.tui.findbar import FindBar
 from talkwatch.tui.safe import clean
 from talkwatch.tui.widgets.articles import ArticleList
 from talkwatch.tui.widgets.dyads import DyadList
@@ -47,7 +48,7 @@ T = TypeVar("T")
 
 # ---------------------------------------------------------------------- the main screen
 
-class MainScreen(Screen):
+class MainScreen(FindBar, Screen):
     """All panes; the layout follows the terminal's width (see app.tcss)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
@@ -77,7 +78,8 @@ class MainScreen(Screen):
         with Horizontal(id="top"):
             yield Input(placeholder="/ search: words, \"a phrase\", -word, dyad:AFG-PAK, since:2025-10 (f1: help)",
                         id="search", compact=True, select_on_focus=False)
-            yield Input(placeholder="find in the article (enter: keep the matches, n/N: move; esc: clear)",
+            yield Static(Text(" find: ", style="bold"), id="find-label")
+            yield Input(placeholder="in the article (enter: keep the matches, then n/N; esc: clear)",
                         id="find", compact=True)
         yield Static(Text("loading…"), id="status")
         yield Static(id="panebar")
@@ -185,33 +187,6 @@ class MainScreen(Screen):
             return
         widget = self.query_one(f"#{self.pane}")
         self.maximize(widget, container=False)
-
-    # ------------------------------------------------------------------ find in the article (/ in the reader)
-
-    @on(Reader.FindRequested)
-    def _open_find(self, message: Reader.FindRequested) -> None:
-        find = self.query_one("#find", Input)
-        self.add_class("-finding")
-        with find.prevent(Input.Changed):
-            find.value = message.text
-        find.focus()
-
-    @on(Input.Changed, "#find")
-    def _find_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.query_one("#reader", Reader).find(event.value)
-
-    @on(Input.Submitted, "#find")
-    def _find_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.close_find(keep=True)
-
-    def close_find(self, keep: bool) -> None:
-        reader = self.query_one("#reader", Reader)
-        if not keep:
-            reader.find("")
-        self.remove_class("-finding")
-        self.show_pane("reader", record=False)
 
     def action_back(self) -> None:
         app: TalkwatchApp = self.app  # type: ignore[assignment]
