@@ -11,6 +11,7 @@ import sqlite3
 
 from talkwatch.store.dyads import load_mentions
 
+LINES_OF_NEW = 6      # new clusters listed per dyad in `lines` (the newest); new_clusters has them all
 CLUSTER_FIELDS = ("cluster", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
                   "articles", "sources", "first_seen", "last_seen", "uid", "event_id", "sentence")
 
@@ -103,7 +104,13 @@ def changes(conn: sqlite3.Connection, cutoff: str, dyads: list[str] | None = Non
                                   and r["location"] == nxt.get("location")), None)
                 lines.append({"kind": "next", "text": f"next: {_next(before.get('next'))} -> {_next(nxt)}",
                               **ref(match)})
-        for r in new_rows:
+        shown = new_rows[-LINES_OF_NEW:]
+        if len(new_rows) > len(shown):
+            n = len(new_rows) - len(shown)
+            lines.append({"kind": "more", "text": f"{n} earlier new cluster{'s' if n != 1 else ''}"
+                                                  f" (talkwatch dyad {dyad})", "cluster": None,
+                          "event_id": None, "uid": None})
+        for r in shown:
             lines.append({"kind": "new cluster", "text": "new: " + cluster_label(r), **ref(r)})
         out.append({
             "dyad": dyad,

@@ -127,3 +127,18 @@ def test_a_schema_2_database_gains_the_followed_table(tw_db):
         "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE indexed_at >= ?", ("2025",)))
     assert "articles_indexed_at" in plan
     conn.close()
+
+
+def test_a_dyad_with_many_new_clusters_lists_the_newest(tw_run, tw_db):
+    from talkwatch.store.changes import LINES_OF_NEW
+
+    for day in range(1, LINES_OF_NEW + 4):
+        tw_seed_event(tw_db, TW_UIDS["istanbul"], rule=f"r{day}", type="ATTACK", date=f"2025-10-{2 * day:02d}",
+                      location=f"Post {day}", mediators=())
+    tw_refresh(tw_db)
+    [item] = [i for i in json.loads(tw_run("--db", tw_db, "changes", "--json").stdout) if i["dyad"] == "AFG-PAK"]
+    assert len(item["new_clusters"]) >= LINES_OF_NEW + 3             # the data has them all
+    new_lines = [line for line in item["lines"] if line["kind"] == "new cluster"]
+    assert len(new_lines) == LINES_OF_NEW
+    more = next(line for line in item["lines"] if line["kind"] == "more")
+    assert "earlier new clusters" in more["text"] and more["cluster"] is None
