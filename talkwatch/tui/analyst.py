@@ -118,10 +118,12 @@ class AnalystFeatures:
             if row.get("uid"):
                 self.call_from_thread(self.open_report, {"uid": row["uid"], "id": row.get("event_id")})
             return
-        n_art, n_src = row.get("articles") or len(reports), row.get("sources") or 0
-        title = (f"{row.get('date') or row.get('first_seen') or 'undated'} {row.get('type')} {row.get('status')}"
-                 f"{' ' + row['location'] if row.get('location') else ''} · {n_art} article"
-                 f"{'s' if n_art != 1 else ''}, {n_src} source{'s' if n_src != 1 else ''}")
+        title = row.get("title")
+        if not title:
+            n_art, n_src = row.get("articles") or len(reports), row.get("sources") or 0
+            title = (f"{row.get('date') or row.get('first_seen') or 'undated'} {row.get('type')} {row.get('status')}"
+                     f"{' ' + row['location'] if row.get('location') else ''} · {n_art} article"
+                     f"{'s' if n_art != 1 else ''}, {n_src} source{'s' if n_src != 1 else ''}")
         self.call_from_thread(self.push_screen, SourcesScreen(title, reports), self.open_report)
 
     def open_report(self, report: dict | None) -> None:
@@ -144,7 +146,7 @@ class AnalystFeatures:
         if line:
             self.show_sources({"cluster": line.get("cluster"), "event_id": line.get("event_id"),
                                "uid": line.get("uid"), "dyad": line.get("dyad"),
-                               "type": line.get("text", "").split(":")[0], "status": ""})
+                               "title": f"{line.get('dyad')} · {line.get('text')}"})
 
     def on_follow_toggled(self, message: FollowToggled) -> None:
         self.toggle_follow(message.dyad, message.follow)
