@@ -303,7 +303,7 @@ def show(ctx, uid, explain, fmt):
 Examples:
   talkwatch events --dyad pakistan-afghanistan --type TALKS
   talkwatch events --dyad IND-PAK --since 2016-01 --csv > ip.csv
-  talkwatch events --article afg-pak/istanbul-round.txt --explain
+  talkwatch events --article afg-pak/istanbul-round-ends-without-deal.md --explain
   talkwatch events --cluster 12            every report of one event (`cluster` in dyad --json)""")
 @click.option("--dyad", metavar="A-B", help="A country pair in either order, codes or names: AFG-PAK, india-pakistan.")
 @click.option("--type", "type_", metavar="TYPE", shell_complete=_complete_types,
