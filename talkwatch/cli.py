@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from talkwatch import __version__
-from talkwatch.errors import EXIT_ERROR, EXIT_INTERRUPTED, TalkwatchError
+from talkwatch.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, MissingDatabase, TalkwatchError, UnknownValue
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -30,10 +30,25 @@ class Failure(click.ClickException):
         click.echo(f"talkwatch: error: {clean(self.message)}", err=True)
 
 
+class UsageFailure(click.UsageError):
+    """A value that names nothing talkwatch knows (a type, a dyad, an article): one line, exit 2."""
+
+    exit_code = EXIT_USAGE
+
+    def show(self, file=None):
+        from talkwatch.output import clean
+
+        click.echo(f"talkwatch: error: {clean(self.message)}", err=True)
+
+
 class Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except UnknownValue as exc:
+            raise UsageFailure(str(exc)) from None
+        except MissingDatabase as exc:
+            raise Failure(f"{exc}; {_demo_hint()}") from None
         except TalkwatchError as exc:
             raise Failure(str(exc)) from None
         except sqlite3.DatabaseError as exc:
@@ -55,14 +70,54 @@ class Group(click.Group):
         except Exception as exc:
             if os.environ.get("TALKWATCH_DEBUG"):
                 raise
-            raise Failure(f"internal error: {exc!r} (set TALKWATCH_DEBUG=1 to see where)") from None
+            raise Failure(f"internal error: {type(exc).__name__}: {exc} (set TALKWATCH_DEBUG=1 to see where)") from None
+
+
+def _demo_hint() -> str:
+    from talkwatch.config import demo_db_path
+
+    demo = demo_db_path()
+    if demo.exists():
+        return f"the demo's database is {demo}: talkwatch --db {demo} COMMAND (or set TALKWATCH_DB)"
+    return f"or try `talkwatch demo`, which indexes the bundled sample corpus into {demo}"
+
+
+def _format_flag(ctx, param, value):
+    """--json, --jsonl, --csv: one at most (two are a usage error, not a silent choice)."""
+    ctx.params.setdefault("fmt", None)
+    if value:
+        name = param.name.removeprefix("fmt_")
+        if ctx.params["fmt"] not in (None, name):
+            raise click.UsageError(f"choose one output format: --{ctx.params['fmt']} or --{name}", ctx=ctx)
+        ctx.params["fmt"] = name
+    return value
 
 
 def format_options(f):
-    f = click.option("--csv", "fmt", flag_value="csv", help="Comma-separated values with a header row.")(f)
-    f = click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")(f)
-    f = click.option("--json", "fmt", flag_value="json", help="A JSON array.")(f)
+    for name, text in (("csv", "Comma-separated values with a header row."), ("jsonl", "One JSON object per line."),
+                       ("json", "A JSON array.")):
+        f = click.option(f"--{name}", f"fmt_{name}", is_flag=True, expose_value=False, callback=_format_flag,
+                         help=text)(f)
     return f
+
+
+def _db_given(ctx, param, value):
+    """--db after the command (`talkwatch events --db F`) counts as much as before it."""
+    if value:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def _complete_types(ctx, param, incomplete):
+    from talkwatch.library import event_types
+
+    return [t.name for t in event_types() if t.name.startswith(incomplete.upper())]
+
+
+def _complete_statuses(ctx, param, incomplete):
+    from talkwatch.library import statuses
+
+    return [s.name for s in statuses() if s.name.startswith(incomplete.lower())]
 
 
 def _db_path(ctx) -> Path:
@@ -95,7 +150,10 @@ Examples:
   talkwatch dyads                             where each country pair stands
   talkwatch dyad AFG PAK                      one pair's timeline
 
-The database is --db PATH, else $TALKWATCH_DB, else a file in your user data folder.""")
+The database is --db PATH (before or after the command), else $TALKWATCH_DB, else a file
+in your user data folder; `talkwatch demo` keeps its own (demo.db in the same folder).
+Shell completion (bash): eval "$(_TALKWATCH_COMPLETE=bash_source talkwatch)";
+zsh_source and fish_source for zsh and fish.""")
 @click.option("--db", metavar="PATH", help="Database file (default: $TALKWATCH_DB or the user data folder).")
 @click.version_option(__version__, "--version", "-V", prog_name="talkwatch")
 @click.pass_context
@@ -112,6 +170,8 @@ def cli(ctx, db):
             ctx.invoke(tui)
         else:
             click.echo(ctx.get_help())
+            if not _db_path(ctx).exists():
+                click.echo(f"\nNo database at {_db_path(ctx)} yet: `talkwatch index FOLDER` makes one; {_demo_hint()}.")
 
 
 # ------------------------------------------------------------------ index
@@ -200,8 +260,10 @@ Query syntax:
   since:2025-10 until:2025-11-05   publication dates (ISO, or words: since:"last month")
   dyad:AFG-PAK type:TALKS articles with such events
 
-A word missing from the corpus is corrected to the nearest known word and the correction
-is reported (stderr; the `corrected` field in JSON).""")
+A word missing from the corpus is corrected to the nearest known word (two edits for words
+of five letters or more, one for four) and the correction is reported (stderr; the
+`corrected` field in JSON). A word with no such neighbour is left out and reported too
+("ignored: guy"; the `ignored` field). U.S., Israel-Gaza and al-Qaeda are read as words.""")
 @click.argument("query", nargs=-1)
 @click.option("-n", "--limit", type=click.IntRange(1, 10000), default=20, show_default=True, help="Results to show.")
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many results (paging).")
@@ -226,8 +288,13 @@ def show(ctx, uid, explain, fmt):
     """One article with its metadata and events (UID as `search` and `events` print it)."""
     from talkwatch import render
 
+    from talkwatch.errors import NotFound
+
     lib = _library(ctx)
-    art = lib.article(uid)
+    try:
+        art = lib.article(uid)
+    except NotFound as exc:
+        raise UsageFailure(str(exc)) from None
     render.article(art, lib.events(uid=art.uid, explain=explain), explain, fmt)
 
 
@@ -237,19 +304,23 @@ def show(ctx, uid, explain, fmt):
 Examples:
   talkwatch events --dyad pakistan-afghanistan --type TALKS
   talkwatch events --dyad IND-PAK --since 2016-01 --csv > ip.csv
-  talkwatch events --article afg-pak/istanbul-round.txt --explain""")
+  talkwatch events --article afg-pak/istanbul-round-ends-without-deal.md --explain
+  talkwatch events --cluster 12            every report of one event (`cluster` in dyad --json)""")
 @click.option("--dyad", metavar="A-B", help="A country pair in either order, codes or names: AFG-PAK, india-pakistan.")
-@click.option("--type", "type_", metavar="TYPE", help="Event type: TALKS, VISIT, CEASEFIRE, ATTACK ...")
-@click.option("--status", metavar="STATUS", help="scheduled, held, deferred, failed ...")
+@click.option("--type", "type_", metavar="TYPE", shell_complete=_complete_types,
+              help="Event type: TALKS, VISIT, CEASEFIRE, ATTACK ... (`talkwatch types`).")
+@click.option("--status", metavar="STATUS", shell_complete=_complete_statuses,
+              help="scheduled, held, deferred, failed ... (`talkwatch types`).")
 @click.option("--since", metavar="DATE", help="Events dated on or after DATE (2025, 2025-10, 2025-10-30).")
 @click.option("--until", metavar="DATE", help="Events dated on or before DATE.")
 @click.option("--article", "uid", metavar="UID", help="Events of one article.")
+@click.option("--cluster", type=int, metavar="ID", help="The events of one cluster: every report of one event.")
 @click.option("-n", "--limit", type=click.IntRange(1), default=None, help="At most this many events.")
 @click.option("--explain", is_flag=True, help="Show the rule, trigger and date resolution of each event.")
 @click.option("--include-rejected", is_flag=True, help="Also list events an analyst rejected.")
 @format_options
 @click.pass_context
-def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_rejected, fmt):
+def events(ctx, dyad, type_, status, since, until, uid, cluster, limit, explain, include_rejected, fmt=None):
     """Extracted events, oldest first."""
     from talkwatch import render
 
@@ -257,8 +328,10 @@ def events(ctx, dyad, type_, status, since, until, uid, limit, explain, include_
         if value:
             _check_date(value, name)
     lib = _library(ctx)
+    checked = lib.check_filters(type=type_, status=status, dyad=dyad, uid=uid, cluster=cluster)
     filters = dict(dyad=dyad, type=type_, status=status, since=since, until=until, uid=uid, limit=limit,
-                   explain=explain, include_rejected=include_rejected)
+                   explain=explain, include_rejected=include_rejected, cluster=cluster)
+    filters.update(checked)
     if fmt in ("json", "jsonl"):
         render.json_texts(lib.events_json(**filters), fmt)
         return
@@ -277,7 +350,9 @@ def tui(ctx):
         from talkwatch.tui.app import run
     except ImportError as exc:
         raise TalkwatchError(f"the TUI is not available: {exc}") from None
-    run(db)
+    from talkwatch.config import settings_path
+
+    run(db, settings_path())
 
 
 @cli.command(context_settings=CONTEXT)
@@ -310,7 +385,9 @@ def demo(ctx, reindex, no_tui):
         except ImportError:
             can_tui = False
         else:
-            run(db)
+            from talkwatch.config import settings_path
+
+            run(db, settings_path())
             return
     render.demo_hints(db, lib.counts())
 
@@ -330,15 +407,20 @@ Examples:
   talkwatch dyads --as-of 2025-11-01        how things stood then
   talkwatch dyads --json | jq '.[] | select(.talks_status=="scheduled")'""")
 @click.option("--as-of", metavar="DATE", help="Only evidence published on or before DATE (YYYY-MM-DD).")
+@click.option("--followed", is_flag=True, help="Only the dyads you follow (`talkwatch follow`, f in the TUI).")
 @format_options
 @click.pass_context
-def dyads(ctx, as_of, fmt):
-    """One row per country pair: status, next event, score and trend, counts."""
+def dyads(ctx, as_of, followed, fmt):
+    """One row per country pair, the followed ones first: status, next event, score and trend, counts."""
     from talkwatch import render
 
     if as_of:
         _check_date(as_of)
-    render.dyads(_library(ctx).dyads(as_of=as_of), fmt)
+    rows = _library(ctx).dyads(as_of=as_of, followed=followed)
+    if followed and not rows and not fmt:
+        render.message("you follow no dyad yet: `talkwatch follow AFG-PAK` (or f in the TUI's dyads pane)")
+        return
+    render.dyads(rows, fmt)
 
 
 @cli.command(context_settings=CONTEXT, epilog="""\b
@@ -360,7 +442,9 @@ def dyad(ctx, a, b, as_of, explain, fmt):
 
     if as_of:
         _check_date(as_of)
-    render.dyad(_library(ctx).dyad(f"{a}-{b}" if b else a, as_of=as_of, explain=explain), fmt)
+    lib = _library(ctx)
+    name = lib.check_dyad(f"{a}-{b}" if b else a)
+    render.dyad(lib.dyad(name, as_of=as_of, explain=explain, reports=bool(fmt)), fmt)
 
 
 # ------------------------------------------------------------------ corrections
@@ -375,8 +459,10 @@ Examples:
 Corrections are kept apart from extracted data, keyed by the article, sentence and rule,
 so they survive re-indexing and --rebuild.""")
 @click.argument("event_id")
-@click.option("--type", "type_", metavar="TYPE", help="The right event type (TALKS, VISIT, ...: see `talkwatch types`).")
-@click.option("--status", metavar="STATUS", help="The right status (scheduled, held, deferred, ...: see `talkwatch types`).")
+@click.option("--type", "type_", metavar="TYPE", shell_complete=_complete_types,
+              help="The right event type (TALKS, VISIT, ...: see `talkwatch types`).")
+@click.option("--status", metavar="STATUS", shell_complete=_complete_statuses,
+              help="The right status (scheduled, held, deferred, ...: see `talkwatch types`).")
 @click.option("--date", metavar="DATE", help="The right date (YYYY-MM-DD, YYYY-MM, --MM-DD).")
 @click.option("--dyad", metavar="A-B", help="The right country pair.")
 @click.option("--location", metavar="PLACE", help="The right place.")
@@ -396,12 +482,7 @@ def correct(ctx, event_id, type_, status, date, dyad, location, mediators, rejec
     if status:
         fields["status"] = status.lower()
     if date:
-        from talkwatch.library import date_problem
-
-        problem = date_problem(date)
-        if problem:
-            raise click.BadParameter(problem, param_hint="--date")
-        fields["date"] = date
+        fields["date"] = date          # read against the calendar where it is stored
     if dyad:
         fields["dyad"] = normalise_dyad(dyad)
     if location is not None:
@@ -454,3 +535,85 @@ def eval_cmd(ctx, gold, verbose, fmt):
     from talkwatch import render
 
     render.evaluation(_library(ctx).evaluate(gold), verbose, fmt)
+
+
+# ------------------------------------------------------------------ followed dyads, changes
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch follow AFG PAK
+  talkwatch follow india-pakistan
+  talkwatch follow AFG-PAK --undo          stop following it""")
+@click.argument("a")
+@click.argument("b", required=False)
+@click.option("--undo", is_flag=True, help="Stop following the dyad.")
+@click.pass_context
+def follow(ctx, a, b, undo):
+    """Follow a dyad: it comes first in `dyads` and the TUI; `dyads --followed`, `changes --followed`."""
+    from talkwatch import render
+
+    lib = _library(ctx)
+    name = lib.check_dyad(f"{a}-{b}" if b else a)
+    changed = lib.follow(name, not undo)
+    if undo:
+        render.message(f"no longer following {name}" if changed else f"{name} was not followed")
+    else:
+        render.message(f"following {name}" if changed else f"already following {name}")
+
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch changes                        what the last index run brought
+  talkwatch changes --since 2025-11-05     what came in since that day
+  talkwatch changes --followed --json      only the dyads you follow, as data
+
+For each dyad with new evidence: new clusters (events reported for the first time), and
+changes of its talks status (talks: scheduled -> failed), ceasefire and next event. "Since"
+is when articles were indexed: an article indexed again because its file changed counts.""")
+@click.option("--since", metavar="DATE", help="Evidence indexed on or after DATE (default: the last index run).")
+@click.option("--followed", is_flag=True, help="Only the dyads you follow.")
+@format_options
+@click.pass_context
+def changes(ctx, since, followed, fmt):
+    """What moved per dyad since a date, or since the last index run."""
+    from talkwatch import render
+
+    if since:
+        _check_date(since, "--since")
+    render.changes(_library(ctx).changes(since=since, followed=followed), fmt)
+
+
+# ------------------------------------------------------------------ serve
+
+@cli.command(context_settings=CONTEXT, epilog="""\b
+Examples:
+  talkwatch serve                          http://127.0.0.1:8000 (this machine only)
+  talkwatch serve --port 9000
+  talkwatch serve --host 0.0.0.0           on every interface: anyone who can reach it reads the database
+
+Needs the serve extra: pip install 'talkwatch[serve]'. Each browser tab runs its own TUI.""")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.pass_context
+def serve(ctx, host, port):
+    """The TUI in a web browser (textual-serve), for colleagues without SSH."""
+    import shlex
+
+    from talkwatch import render
+
+    db = _db_path(ctx)
+    _library(ctx).check()          # a clear error now, not in every browser tab
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise TalkwatchError("`talkwatch serve` needs the serve extra: pip install 'talkwatch[serve]'") from None
+    command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "talkwatch", "--db", str(db), "tui"))
+    render.message(f"serving talkwatch on {db} at http://{host}:{port}/ (ctrl+c stops)")
+    Server(command, host=host, port=port, title=f"talkwatch · {db.name}").serve()
+
+
+# ------------------------------------------------------------------ --db on every command
+
+for _command in cli.commands.values():
+    _command.params.append(click.Option(["--db"], metavar="PATH", expose_value=False, callback=_db_given,
+                                        is_eager=True, help="Database file (also accepted before the command)."))

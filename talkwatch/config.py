@@ -14,6 +14,13 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def settings_path() -> Path:
+    """The TUI's remembered settings (the theme): a file in the user config folder."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "tui.json"
+
+
 def default_db_path() -> Path:
     return data_dir() / "talkwatch.db"
 

@@ -35,6 +35,15 @@ class InvalidInput(TalkwatchError):
     """A value the user gave cannot be read: a date, a dyad, a type, a status, a file."""
 
 
+class MissingDatabase(Unavailable):
+    """No database file at the path given (the CLI adds how to make one, or use the demo's)."""
+
+
+class UnknownValue(InvalidInput):
+    """A value that names nothing talkwatch knows (an event type, a status, a dyad, an article,
+    a cluster): a usage error, exit code 2; the message lists the choices or the nearest one."""
+
+
 class SearchFailed(TalkwatchError):
     """The database could not run a search (the query itself is always valid SQL)."""
 

@@ -64,6 +64,7 @@ class SearchResult:
     plan: str                         # how it was answered: "bm25", "recent", ...
     elapsed_ms: float = 0.0
     highlight: list[str] = field(default_factory=list)   # folded words a view should mark
+    ignored: list[str] = field(default_factory=list)     # words found in no article, left out
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Listing:
     plan: str = ""
     error: str | None = None          # set by a view that could not run the query (bad input)
     elapsed_ms: float = 0.0
+    ignored: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -123,6 +125,16 @@ class DyadTimeline:
     summary: dict                     # as a `dyads --json` item
     rows: list[dict]                  # one per cluster, oldest first (undated last)
     why: dict | None = None           # with explain: the cluster that decided each part
+
+
+@dataclass
+class Changes:
+    """What moved per dyad since ``since`` (see store.changes): one dict per dyad, with
+    ``lines`` ({kind, text, cluster, event_id, uid}) a view can show and open."""
+
+    since: str | None
+    items: list[dict]
+    followed_only: bool = False
 
 
 @dataclass
@@ -237,9 +249,9 @@ class Library:
                 if owner is not None and id(owner) in self._stopped:
                     raise
                 raise SearchFailed(f"the search failed: {exc}") from None
-        words = S.highlight_terms(S.parse(text), res.corrected)
+        words = S.highlight_terms(S.parse(text), res.corrected, res.ignored)
         return SearchResult(text, res.hits, dict(res.corrected), res.total, res.more, res.plan, res.elapsed_ms,
-                            words)
+                            words, list(res.ignored))
 
     def listing(self, text: str, *, limit: int = PAGE, owner: object | None = None) -> Listing:
         """The first page of the articles a query finds (the newest articles for no query)."""
@@ -254,7 +266,7 @@ class Library:
         res = self.search(text, limit=limit, owner=owner)
         return Listing(text, res.total, [Row(h.uid, h.title, h.published, h.source) for h in res.hits],
                        more=res.more, corrected=res.corrected, highlight=res.highlight, plan=res.plan,
-                       elapsed_ms=res.elapsed_ms)
+                       elapsed_ms=res.elapsed_ms, ignored=res.ignored)
 
     def page(self, text: str, offset: int, *, limit: int = PAGE) -> list[Row]:
         """Rows ``offset`` .. ``offset + limit`` of the listing for ``text``."""
@@ -287,13 +299,14 @@ class Library:
 
     def events(self, *, dyad: str | None = None, type: str | None = None, status: str | None = None,
                since: str | None = None, until: str | None = None, uid: str | None = None,
-               limit: int | None = None, include_rejected: bool = False, explain: bool = False) -> list[dict]:
+               limit: int | None = None, include_rejected: bool = False, explain: bool = False,
+               cluster: int | None = None) -> list[dict]:
         """Events oldest first, as `talkwatch events` shows them (corrections applied)."""
         from talkwatch.store import queries
 
         with self._reader() as conn:
             return queries.events(conn, dyad=dyad, type=type, status=status, since=since, until=until, uid=uid,
-                                  limit=limit, include_rejected=include_rejected, explain=explain)
+                                  limit=limit, include_rejected=include_rejected, explain=explain, cluster=cluster)
 
     def events_json(self, **filters: Any) -> Iterator[str]:
         """The same events as events(), each already one JSON object (SQLite writes them: fast)."""
@@ -315,6 +328,71 @@ class Library:
         with self._reader() as conn:
             return queries.event_by_id(conn, event_id)
 
+    def check_filters(self, *, type: str | None = None, status: str | None = None, dyad: str | None = None,
+                      uid: str | None = None, cluster: int | None = None) -> dict:
+        """The filters of an events query, checked and in canonical form (type TALKS, status held,
+        dyad AFG-PAK, the article's full uid); UnknownValue (a usage error) for a value that names
+        nothing known, with the choices or the nearest one."""
+        from talkwatch.errors import NotFound, UnknownValue
+        from talkwatch.store import queries
+        from talkwatch.store.corrections import unknown_choice
+
+        out: dict = {}
+        if type:
+            names = [t.name for t in event_types()]
+            if type.upper() not in names:
+                raise UnknownValue(unknown_choice("event type", type, names))
+            out["type"] = type.upper()
+        if status:
+            names = [s.name for s in statuses()]
+            if status.lower() not in names:
+                raise UnknownValue(unknown_choice("status", status, names))
+            out["status"] = status.lower()
+        if dyad:
+            out["dyad"] = self.check_dyad(dyad)
+        with self._reader() as conn:
+            if uid:
+                try:
+                    out["uid"] = queries.article(conn, uid)["uid"]
+                except NotFound as exc:
+                    raise UnknownValue(str(exc)) from None
+            if cluster is not None:
+                if not queries.cluster_exists(conn, cluster):
+                    raise UnknownValue(f"no cluster {cluster} (clusters are numbered in `talkwatch dyad A B --json`)")
+                out["cluster"] = cluster
+        return out
+
+    def check_dyad(self, name: str) -> str:
+        """A dyad in canonical form; UnknownValue when it names parties talkwatch does not know
+        (with the nearest dyads of the database). A pair of known countries with no events is fine."""
+        import difflib
+
+        from talkwatch.errors import UnknownValue
+        from talkwatch.store import queries
+
+        dyad = normalise_dyad(name)
+        with self._reader() as conn:
+            known = queries.known_dyads(conn)
+        if dyad in known:
+            return dyad
+        codes = party_codes()
+        unknown = [c for c in dyad.split("-") if c not in codes]
+        if not unknown:
+            return dyad
+        near = difflib.get_close_matches(dyad, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        what = " and ".join(unknown)
+        raise UnknownValue(f"unknown dyad '{name}': talkwatch knows no party {what}{hint}"
+                           " (`talkwatch dyads` lists the pairs with events)")
+
+    def data_stamp(self) -> tuple | None:
+        """What changes when an index run (or a correction) has finished: compare two stamps to
+        know that the data moved. None while a run is still writing (dyads await their refresh)."""
+        from talkwatch.store import queries
+
+        with self._reader() as conn:
+            return queries.data_stamp(conn)
+
     def counts(self) -> Counts:
         from talkwatch.store import queries
 
@@ -323,33 +401,80 @@ class Library:
 
     # ------------------------------------------------------------------ dyads
 
-    def dyads(self, *, as_of: str | None = None) -> list[dict]:
-        """One summary per dyad, the most active first; ``as_of``: as things stood then."""
-        from talkwatch.store import dyads as D, queries
+    def dyads(self, *, as_of: str | None = None, followed: bool = False) -> list[dict]:
+        """One summary per dyad: the followed ones first, then the most active; ``as_of``: as
+        things stood then; ``followed``: only the followed ones. Each has ``followed`` (bool)."""
+        from talkwatch.store import dyads as D, follow, queries
 
         with self._reader() as conn:
+            mine = set(follow.followed(conn))
             rows = queries.dyad_summaries(conn)
+            if followed:
+                rows = [r for r in rows if r["dyad"] in mine]
             if as_of:
                 rows = [D.compute(conn, r["dyad"], as_of)[0] for r in rows]
                 rows = [r for r in rows if r["events"]]
-        rows.sort(key=lambda r: (-(r.get("clusters") or 0), r["dyad"]))
+        for r in rows:
+            r["followed"] = r["dyad"] in mine
+        rows.sort(key=lambda r: (not r["followed"], -(r.get("clusters") or 0), r["dyad"]))
         return rows
 
-    def dyad(self, name: str, *, as_of: str | None = None, explain: bool = False) -> DyadTimeline:
+    def followed(self) -> list[str]:
+        """The dyads followed (`f` in the TUI's dyads pane, `talkwatch follow`)."""
+        from talkwatch.store import follow
+
+        with self._reader() as conn:
+            return follow.followed(conn)
+
+    def follow(self, dyad: str, on: bool = True) -> bool:
+        """Follow (or stop following) a dyad; True when that changed something."""
+        from talkwatch.store import follow
+
+        name = self.check_dyad(dyad)
+        with self._writer() as conn:
+            return follow.set_followed(conn, name, on)
+
+    def changes(self, *, since: str | None = None, followed: bool = False) -> "Changes":
+        """What moved per dyad since ``since`` (a date or a time: evidence indexed then or later),
+        by default since the last index run that brought articles."""
+        from talkwatch.store import changes as C, follow
+
+        with self._reader() as conn:
+            mine = set(follow.followed(conn))
+            cutoff = since or C.previous_run(conn)
+            if not cutoff:
+                return Changes(None, [], followed)
+            items = C.changes(conn, cutoff, sorted(mine) if followed else None, mine)
+        return Changes(cutoff, items, followed)
+
+    def dyad(self, name: str, *, as_of: str | None = None, explain: bool = False,
+             reports: bool = False) -> DyadTimeline:
         """One dyad's summary and timeline (``name`` in either order, codes or country names);
-        with ``explain``, also which cluster (and its reports) decided each part of the summary."""
+        with ``reports``, each timeline row lists its reports; with ``explain``, also which
+        cluster (and its reports) decided each part of the summary."""
         from talkwatch.store import dyads as D
+        from talkwatch.store import queries
 
         dyad = normalise_dyad(name)
         with self._reader() as conn:
-            if not explain:
+            why: dict | None = {} if explain else None
+            if explain:
+                summary, rows = D.compute(conn, dyad, as_of, why)
+                for part, row in list(why.items()):
+                    if row is not None:
+                        why[part] = dict(row, reports=self._reports(conn, row))
+            else:
                 summary, rows = D.timeline(conn, dyad, as_of)
-                return DyadTimeline(dyad, summary, rows)
-            why: dict = {}
-            summary, rows = D.compute(conn, dyad, as_of, why)
-            for part, row in list(why.items()):
-                if row is not None:
-                    why[part] = dict(row, reports=self._reports(conn, row))
+            if reports:
+                stored = queries.dyad_reports(conn, dyad) if rows and rows[0].get("cluster") else {}
+                for r in rows:
+                    if r.get("cluster") in stored:
+                        r["reports"] = stored[r["cluster"]]
+                    else:
+                        r["reports"] = [{"uid": m["uid"], "source": m["source"], "published": m["published"],
+                                         "title": m["title"], "sentence": m["sentence"], "event_id": m["id"],
+                                         "duplicate_of": m["duplicate_of"]}
+                                        for m in queries.cluster_mentions(conn, r.get("event_ids") or [])]
         return DyadTimeline(dyad, summary, rows, why)
 
     @staticmethod
@@ -430,6 +555,15 @@ def date_problem(value: str, *, reduced: bool = True) -> str | None:
     from talkwatch.ontology import date_problem as problem
 
     return problem(value, reduced=reduced)
+
+
+def party_codes() -> frozenset[str]:
+    """Every party code talkwatch knows (countries, organisations, armed groups)."""
+    try:
+        from talkwatch.extract.parties import party_codes as codes
+    except ImportError:
+        return frozenset()
+    return codes()
 
 
 def event_types() -> "tuple[EventType, ...]":

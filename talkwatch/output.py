@@ -143,10 +143,46 @@ def write_csv(rows: Sequence[dict], fields: Sequence[str], out=None) -> None:
         w.writerow([csv_cell(row.get(f)) for f in fields])
 
 
+PIPED_WIDTH = 80
+
+
 def terminal_width(default: int = 120) -> int:
+    """The terminal's width; when stdout is no terminal, $COLUMNS or 80 (tables stay readable
+    in a file or a pager; --json, --jsonl and --csv never cut anything)."""
     if sys.stdout.isatty():
         return shutil.get_terminal_size((default, 24)).columns
-    return 10_000  # piped: never cut cells
+    try:
+        return max(20, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return PIPED_WIDTH
+
+
+KEEP_WHOLE = frozenset({"id", "event_id", "date", "dyad", "cluster"})   # never cut: ids are typed back
+
+
+def fit_widths(widths: list[int], heads: list[str], total: int, flex: int | None = None,
+               keep: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """Column widths that fit in ``total`` with two spaces between columns: the ``flex`` column
+    gives way first (down to 10), then the widest of the others, never below their heading
+    (nor 4 characters); the columns in ``keep`` are never cut."""
+    widths = list(widths)
+    over = sum(widths) + 2 * (len(widths) - 1) - total
+    if over <= 0:
+        return widths
+    if flex is not None:
+        floor = min(widths[flex], max(10, len(heads[flex])))
+        cut = min(over, widths[flex] - floor)
+        widths[flex] -= cut
+        over -= cut
+    floors = [w if i in keep else min(w, max(4, len(h))) for i, (w, h) in enumerate(zip(widths, heads))]
+    while over > 0:
+        slack = [(w - f, i) for i, (w, f) in enumerate(zip(widths, floors)) if w > f]
+        if not slack:
+            break
+        _, i = max(slack)
+        widths[i] -= 1
+        over -= 1
+    return widths
 
 
 def truncate(text: str, width: int) -> str:
@@ -179,15 +215,9 @@ def write_table(
         for i, c in enumerate(row):
             widths[i] = max(widths[i], _visible_len(c, bold_marks))
     total = terminal_width()
-    if flex is not None:
-        fi = [k for k, _ in columns].index(flex)
-        others = sum(w for i, w in enumerate(widths) if i != fi) + 2 * (len(columns) - 1)
-        widths[fi] = max(10, min(widths[fi], total - others))
-    else:
-        cap = max(8, total // max(1, len(columns)))
-        overflow = sum(widths) + 2 * (len(columns) - 1) - total
-        if overflow > 0:
-            widths = [min(w, cap) if w > cap else w for w in widths]
+    fi = [k for k, _ in columns].index(flex) if flex is not None else None
+    keep = {i for i, (k, _) in enumerate(columns) if k in KEEP_WHOLE}
+    widths = fit_widths(widths, heads, total, fi, keep)
     line = "  ".join(h.ljust(widths[i]) for i, h in enumerate(heads)).rstrip()
     out.write((BOLD + line + RESET if color else line) + "\n")
     for row in cells:

@@ -16,11 +16,14 @@ from talkwatch import output
 if TYPE_CHECKING:
     from talkwatch.library import DyadTimeline, SearchResult, StoredArticle
 
-SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected"]
+SEARCH_FIELDS = ["uid", "title", "published", "source", "score", "snippet", "corrected", "ignored"]
 DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_event_date", "score", "trend",
-               "events", "articles", "clusters", "mediators", "spark", "as_of"]
+               "events", "articles", "clusters", "mediators", "spark", "as_of", "followed"]
+CHANGE_FIELDS = ["dyad", "followed", "since", "status_before", "status", "talks_status", "ceasefire", "next",
+                 "new_clusters", "new_reports", "lines"]
 TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
-                   "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence"]
+                   "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence",
+                   "cluster", "reports"]
 CORRECTION_FIELDS = ["event_id", "uid", "fields", "reject", "note", "created_at", "state", "sentence"]
 EVENT_COLUMNS = [
     ("id", "ID"), ("date", "DATE"), ("dyad", "DYAD"), ("type", "TYPE"), ("status", "STATUS"),
@@ -116,15 +119,19 @@ def search(res: "SearchResult", fmt: str | None) -> None:
     if res.corrected:
         fixes = ", ".join(f"{a} -> {b}" for a, b in res.corrected.items())
         message(f"showing results for corrected words: {fixes} (use --no-correct to search as typed)")
+    if res.ignored:
+        words = ", ".join(output.clean(w) for w in res.ignored)
+        message(f"ignored: {words} (in no article; use --no-correct to require every word)")
     rows = [{"uid": h.uid, "title": h.title, "published": h.published, "source": h.source, "score": h.score,
-             "snippet": h.snippet, "corrected": res.corrected or None} for h in res.hits]
+             "snippet": h.snippet, "corrected": res.corrected or None, "ignored": res.ignored or None}
+            for h in res.hits]
     if fmt in ("json", "jsonl", "csv"):
         for r in rows:
             r["snippet"] = plain(r["snippet"])
         emit(rows, fmt, SEARCH_FIELDS)
         return
     if not rows:
-        message("no matches" + (f" for {output.clean(res.query)!r}" if res.query else ""))
+        message("no matches" + (f" for: {output.clean(res.query)}" if res.query else ""))
         return
     color = output.color_enabled()
     width = output.terminal_width()
@@ -251,14 +258,16 @@ def dyads(rows: list[dict], fmt: str | None) -> None:
     table = []
     for r in rows:
         table.append({
-            "dyad": r["dyad"], "status": r.get("status") or "-", "next": next_label(r.get("next")),
+            "dyad": ("★ " if r.get("followed") else "") + r["dyad"], "status": r.get("status") or "-", "next": next_label(r.get("next")),
             "score": "" if r.get("score") is None else f"{r['score']:+.1f}", "trend": _signed(r.get("trend")),
             "spark": r.get("spark") or "", "n": f"{r.get('clusters', 0)}/{r.get('events', 0)}/{r.get('articles', 0)}",
             "last": r.get("last_event_date") or "",
         })
-    output.write_table(table, [("dyad", "DYAD"), ("status", "STATUS"), ("next", "NEXT"), ("last", "LAST"),
-                               ("score", "SCORE"), ("trend", "TREND"), ("spark", "12 MONTHS"),
-                               ("n", "CLU/EV/ART")], flex="next")
+    columns = [("dyad", "DYAD"), ("status", "STATUS"), ("next", "NEXT"), ("last", "LAST"),
+               ("score", "SCORE"), ("trend", "TREND"), ("spark", "12 MONTHS"), ("n", "CLU/EV/ART")]
+    if output.terminal_width() < 110:     # a small terminal (or a pipe): status and next first
+        columns = [c for c in columns if c[0] not in ("trend", "spark", "score")]
+    output.write_table(table, columns, flex="next")
 
 
 def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
@@ -401,3 +410,29 @@ def types(event_types, statuses, fmt: str | None) -> None:
         output.write_table(doc["statuses"], [("status", "STATUS"), ("meaning", "MEANING")], flex="meaning")
     else:
         output.write_table(doc["statuses"], [("status", "STATUS")])
+
+
+# ------------------------------------------------------------------ changes
+
+def changes(report, fmt: str | None) -> None:
+    """Per dyad what moved: one heading line, then one line per change."""
+    if fmt:
+        emit(report.items, fmt, CHANGE_FIELDS)
+        return
+    since = report.since
+    if since is None:
+        message("nothing indexed yet: `talkwatch index FOLDER` first")
+        return
+    if not report.items:
+        message(f"no changes since {since}" + (" in the dyads you follow" if report.followed_only else ""))
+        return
+    color = output.color_enabled()
+    width = output.terminal_width()
+    for item in report.items:
+        head = ("★ " if item["followed"] else "") + f"{item['dyad']}: {item.get('status') or 'no status'}"
+        head = output.truncate(output.clean(head), width)
+        click.echo(output.BOLD + head + output.RESET if color else head)
+        for line in item["lines"]:
+            click.echo("  " + output.truncate(output.clean(line["text"]), width - 2))
+    n = len(report.items)
+    message(f"{n} dyad{'s' if n != 1 else ''} changed since {since}")

@@ -115,7 +115,14 @@ class Cluster:
         return {m.dup_of or m.uid for m in self.mentions}
 
     def sources(self) -> set[str]:
-        return {(m.source or m.dup_of or m.uid) for m in self.mentions}
+        """Distinct outlets of distinct stories: a near-duplicate (one story syndicated by two
+        outlets) counts once, as its original's source ("also carried by" the other)."""
+        stories: dict[str, Mention] = {}
+        for m in self.mentions:
+            key = m.dup_of or m.uid
+            if key not in stories or m.uid == key:      # the original, when it reports it too
+                stories[key] = m
+        return {(m.source or m.uid) for m in stories.values()}
 
     def status_seen(self) -> str | None:
         """When its present status was first reported (a round announced on the 1st and

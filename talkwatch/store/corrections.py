@@ -10,7 +10,7 @@ import json
 import sqlite3
 import time
 
-from talkwatch.errors import InvalidInput, NotFound
+from talkwatch.errors import InvalidInput, NotFound, UnknownValue
 from talkwatch.store.dyads import mark_dirty
 from talkwatch.store.queries import event_by_id
 
@@ -23,17 +23,37 @@ def validate(fields: dict) -> None:
     if "status" in fields:
         statuses = set(ontology.status_names())
         if fields["status"] not in statuses:
-            raise InvalidInput(f"unknown status {fields['status']!r}: one of {', '.join(sorted(statuses))}")
+            raise UnknownValue(unknown_choice("status", fields["status"], ontology.status_names()))
     if "type" in fields:
         types = ontology.type_names()
         if types and fields["type"] not in types:
-            raise InvalidInput(f"unknown event type {fields['type']!r} (see `talkwatch types`)")
+            raise UnknownValue(unknown_choice("event type", fields["type"], types))
     if "date" in fields:
-        from talkwatch.ontology import date_problem
-
-        problem = date_problem(fields["date"])
+        problem = ontology.date_problem(fields["date"])
         if problem:
-            raise InvalidInput(problem)
+            raise UnknownValue(problem)      # not a day on the calendar: a usage error
+
+
+def unknown_choice(what: str, value: str, choices) -> str:
+    """'unknown status sideways; one of: proposed, ...' with the nearest choice first when one is near."""
+    import difflib
+
+    choices = list(choices)
+    near = difflib.get_close_matches(value.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    hint = ""
+    if near:
+        hint = f"; did you mean {choices[[c.lower() for c in choices].index(near[0])]}?"
+    return f"unknown {what} '{value}'{hint} (one of: {', '.join(choices)}; see `talkwatch types`)"
+
+
+def describe(fields: dict) -> str:
+    """A correction's fields for people: 'status deferred; mediators QAT, TUR; location none'."""
+    parts = []
+    for k, v in fields.items():
+        if isinstance(v, (list, tuple)):
+            v = ", ".join(str(x) for x in v) or "none"
+        parts.append(f"{k} {v if v not in (None, '') else 'none'}")
+    return "; ".join(parts)
 
 
 def record(conn: sqlite3.Connection, event_id: str, fields: dict, *, reject=False, undo=False, note=None) -> str:
@@ -66,7 +86,7 @@ def record(conn: sqlite3.Connection, event_id: str, fields: dict, *, reject=Fals
                 (fp, ev["id"], ev["uid"], ev["sentence"], ev.get("rule"), json.dumps(merged),
                  1 if reject else 0, note, time.strftime("%Y-%m-%dT%H:%M:%S")),
             )
-            what = "rejected" if reject else ", ".join(f"{k}={v}" for k, v in merged.items())
+            what = "rejected" if reject else describe(merged)
             msg = f"corrected event {ev['id']}: {what}"
         mark_dirty(conn, sorted(dirty))
     return msg

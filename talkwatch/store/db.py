@@ -9,10 +9,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from talkwatch.errors import Unavailable
+from talkwatch.errors import MissingDatabase, Unavailable
 from talkwatch.store import schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_ID = 0x74776174  # "twat" in PRAGMA application_id marks our files
 BUSY_TIMEOUT_MS = 15000
 
@@ -182,7 +182,17 @@ INSERT INTO events({_V2_EVENT_COLUMNS}) SELECT {_V2_EVENT_COLUMNS} FROM events_v
 DROP TABLE events_v1;
 """ + ";\n".join(BULK_INDEXES.values()) + ";\n"
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: MIGRATE_V2}
+# Version 3: the dyads an analyst follows (kept like corrections: --rebuild leaves them), and
+# an index on when each article was indexed (`talkwatch changes`: what came in since a date).
+# Every dyad is marked for a refresh: a near-duplicate now counts once as a source.
+MIGRATE_V3 = """
+CREATE TABLE IF NOT EXISTS followed (dyad TEXT PRIMARY KEY, since TEXT);
+CREATE INDEX IF NOT EXISTS articles_indexed_at ON articles(indexed_at);
+INSERT OR IGNORE INTO dirty_dyads(dyad) SELECT dyad FROM dyads;
+"""
+ADDS_TABLES_ONLY = {3}      # a read-only database one of these behind is read as it is
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_V1, 2: MIGRATE_V2, 3: MIGRATE_V3}
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -253,7 +263,7 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
         raise Unavailable(f"{path} is a folder, not a database file")
     if not write:
         if not exists:
-            raise Unavailable(
+            raise MissingDatabase(
                 f"no database at {path}: run `talkwatch index FOLDER` first (or pass --db / set TALKWATCH_DB)"
             )
         _check_header(path)
@@ -263,6 +273,10 @@ def open_db(path: str | os.PathLike, *, write: bool = False) -> sqlite3.Connecti
         if version == 0:
             raise Unavailable(f"{path} is an empty database: run `talkwatch index FOLDER` first")
         if version < SCHEMA_VERSION or schema.missing_columns(conn):
+            if readonly and set(range(version + 1, SCHEMA_VERSION + 1)) <= ADDS_TABLES_ONLY \
+                    and not schema.missing_columns(conn):
+                _reader_pragmas(conn)       # the new tables are read as empty (see store.follow)
+                return conn
             if readonly:
                 raise Unavailable(f"{path} needs an upgrade (schema {version}) but is read-only")
             conn.close()

@@ -9,7 +9,7 @@ import json
 import sqlite3
 from typing import Any
 
-from talkwatch.errors import Ambiguous, InvalidInput, NotFound
+from talkwatch.errors import Ambiguous, NotFound, UnknownValue
 from talkwatch.store import schema
 from talkwatch.store.schema import date_precision
 
@@ -34,7 +34,7 @@ def normalise_dyad(text: str) -> str:
     parts = [p for p in raw.replace(",", "-").replace(" ", "-").upper().split("-") if p]
     if len(parts) == 2 and all(p.isalnum() for p in parts):
         return "-".join(sorted(parts))
-    raise InvalidInput(f"cannot read the dyad {text!r}: use two country codes or names, e.g. AFG-PAK or india-pakistan")
+    raise UnknownValue(f"cannot read the dyad '{text}': use two country codes or names, e.g. AFG-PAK or india-pakistan")
 
 
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:
@@ -193,6 +193,7 @@ def events_json(
     limit: int | None = None,
     include_rejected: bool = False,
     explain: bool = False,
+    cluster: int | None = None,
 ):
     """The same events as events(), each as one JSON object (text), in the same order.
 
@@ -201,7 +202,7 @@ def events_json(
     and encoding them in Python: `events --dyad X --json` on a busy dyad prints tens of
     thousands of events.
     """
-    where, params = _event_filter(dyad, since, until, uid, None)
+    where, params = _event_filter(dyad, since, until, uid, cluster)
     want_type = type.upper() if type else None
     want_status = status.lower() if status else None
     want_dyad = normalise_dyad(dyad) if dyad else None
@@ -255,9 +256,9 @@ def event_by_id(conn: sqlite3.Connection, event_id: str) -> dict:
         finally:
             conn.row_factory = None
     if not rows:
-        raise NotFound(f"no event with id {event_id!r} (see `talkwatch events`)")
+        raise NotFound(f"no event with id '{event_id}' (see `talkwatch events`)")
     if len(rows) > 1 and rows[0]["id"] != event_id:
-        raise Ambiguous(f"the id {event_id!r} is ambiguous: give more characters")
+        raise Ambiguous(f"the id '{event_id}' is ambiguous: give more characters")
     ev = _event_row(rows[0])
     fields = json.loads(ev.pop("_cfields")) if ev.get("_cfields") else None
     reject = ev.pop("_creject")
@@ -280,7 +281,7 @@ def article(conn: sqlite3.Connection, uid: str) -> dict:
             if len(like) == 1:
                 return article(conn, like[0][0])
             hint = f"; did you mean {', '.join(r[0] for r in like)}?" if like else ""
-            raise NotFound(f"no article with uid {uid!r}{hint}")
+            raise NotFound(f"no article with uid '{uid}'{hint}")
         return dict(row)
     finally:
         conn.row_factory = None
@@ -333,10 +334,11 @@ def count_articles(conn: sqlite3.Connection) -> int:
 
 
 def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: int | None = None) -> list[dict]:
-    """The articles behind a cluster: one line per mention (id, uid, title, source, published).
-    By the cluster's id when it has one (stored clusters), else by its events' ids."""
-    select = (f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published FROM events e"
-              " JOIN articles a ON a.id = e.article_id")
+    """The articles behind a cluster: one line per mention (id, uid, title, source, published,
+    sentence, duplicate_of). By the cluster's id when it has one (stored clusters), else by its
+    events' ids."""
+    select = (f"SELECT {ID_SQL}, a.uid, a.title, a.source, a.published, {SENTENCE_SQL}, a.dup_of, e.cluster"
+              " FROM events e JOIN articles a ON a.id = e.article_id")
     if cluster is not None:
         rows = conn.execute(select + " WHERE e.cluster = ? ORDER BY a.published, a.uid", (cluster,)).fetchall()
     else:
@@ -346,4 +348,38 @@ def cluster_mentions(conn: sqlite3.Connection, event_ids: list[str], cluster: in
         where = " OR ".join(["(e.fingerprint >= ? AND e.fingerprint < ?)"] * len(ranges))
         rows = conn.execute(select + f" WHERE {where} ORDER BY a.published, a.uid",
                             [x for r in ranges for x in r]).fetchall()
-    return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4]} for r in rows]
+    return [{"id": r[0], "uid": r[1], "title": r[2], "source": r[3], "published": r[4], "sentence": r[5],
+             "duplicate_of": r[6], "cluster": r[7]} for r in rows]
+
+
+def dyad_reports(conn: sqlite3.Connection, dyad: str) -> dict[int, list[dict]]:
+    """Every report of every stored cluster of a dyad, by cluster id, oldest first."""
+    out: dict[int, list[dict]] = {}
+    for r in conn.execute(
+        f"SELECT e.cluster, {ID_SQL}, a.uid, a.source, a.published, a.title, {SENTENCE_SQL}, a.dup_of"
+        " FROM clusters c JOIN events e ON e.cluster = c.id JOIN articles a ON a.id = e.article_id"
+        " WHERE c.dyad = ? ORDER BY e.cluster, a.published, a.uid", (dyad,)
+    ):
+        out.setdefault(r[0], []).append({"uid": r[2], "source": r[3], "published": r[4], "title": r[5],
+                                         "sentence": r[6], "event_id": r[1], "duplicate_of": r[7]})
+    return out
+
+
+def known_dyads(conn: sqlite3.Connection) -> list[str]:
+    """The dyads that have a summary (events), in code order."""
+    return [r[0] for r in conn.execute("SELECT dyad FROM dyads ORDER BY dyad")]
+
+
+def cluster_exists(conn: sqlite3.Connection, cluster: int) -> bool:
+    return conn.execute("SELECT 1 FROM clusters WHERE id = ?", (cluster,)).fetchone() is not None
+
+
+def data_stamp(conn: sqlite3.Connection) -> tuple | None:
+    """(last index run, dyads, their newest summary): changes when a run or a correction ends;
+    None while dyads await their refresh (a run is still writing). Three cheap reads."""
+    if conn.execute("SELECT 1 FROM dirty_dyads LIMIT 1").fetchone():
+        return None
+    last = conn.execute("SELECT value FROM meta WHERE key = 'last_indexed'").fetchone()
+    n, newest = conn.execute("SELECT count(*), max(updated_at) FROM dyads").fetchone()
+    top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+    return (last[0] if last else None, n, newest, top)

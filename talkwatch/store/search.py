@@ -34,6 +34,8 @@ class Term:
     negated: bool = False
     column: str | None = None   # "title" for title: terms
     raw: list[str] = field(default_factory=list)   # the same tokens as typed: what MATCH gets
+    alts: list[str] = field(default_factory=list)  # other spellings OR-ed in as phrases (U.S. -> "U S")
+    bare: bool = False          # one plain word: dropped when found nowhere, else corrected
 
     def __post_init__(self):
         if not self.raw:
@@ -49,6 +51,35 @@ def _term(text: str, source: str, **kw) -> Term:
     (Straße, ligatures, Greek final sigma: Python's casefold/NFKD differ from unicode61)."""
     raw = _RAW_WORD.findall(source)
     return Term(text, [fold(r) for r in raw], raw=raw, **kw)
+
+
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[^\W\d_]\.)+[^\W\d_]")
+_JOINERS = re.compile(r"[-‐‑‒–—/]+")
+
+
+def _word_terms(word: str, negated: bool) -> list[Term]:
+    """A typed word as terms. `U.S.` is one term (US, or U followed by S); `Israel-Gaza` and
+    `al-Qaeda` are their words, each of which must match (each can be corrected or dropped)."""
+    prefix = word.endswith("*")
+    core = word.rstrip("*")
+    chunks = [c for c in _JOINERS.split(core) if c]
+    out: list[Term] = []
+    for i, chunk in enumerate(chunks):
+        last = i == len(chunks) - 1
+        trimmed = chunk.strip(".,;:!?()[]{}'\"")
+        if _ACRONYM.fullmatch(trimmed) or _ACRONYM.fullmatch(trimmed + "."):
+            letters = _RAW_WORD.findall(trimmed)
+            joined = "".join(letters)
+            out.append(Term(chunk, [fold(joined)], raw=[joined], alts=[" ".join(letters)], negated=negated))
+            continue
+        for raw in _RAW_WORD.findall(chunk):
+            # an acronym typed in capitals also matches its dotted form: US finds U.S.
+            alts = [" ".join(raw)] if 2 <= len(raw) <= 3 and raw.isupper() and raw.isalpha() else []
+            out.append(Term(raw, [fold(raw)], raw=[raw], negated=negated, bare=True, alts=alts))
+    if out and prefix:
+        out[-1].prefix = True
+        out[-1].bare = False
+    return out
 
 
 @dataclass
@@ -105,9 +136,16 @@ def parse(text: str) -> Query:
                     q.filters[key.lower()] = value
                     continue
             else:
-                prefix = word.endswith("*")
-                term = _term(word, word, prefix=prefix, negated=negated)
-                term.phrase = len(term.words) > 1
+                parts = _word_terms(word, negated)
+                if len(parts) > 1 and not negated and not pending_not and not pending_or:
+                    q.groups.extend([p] for p in parts)   # Israel-Gaza: both words must match
+                    continue
+                if len(parts) == 1:
+                    term = parts[0]
+                else:                                     # in an OR or a NOT: the words as a phrase
+                    prefix = word.endswith("*")
+                    term = _term(word, word, prefix=prefix, negated=negated)
+                    term.phrase = len(term.words) > 1
         if term is None or not term.words:
             pending_or = pending_not = False
             continue
@@ -134,6 +172,8 @@ def _term_match(t: Term, replace: dict[str, str] | None = None, expand: dict[str
     replace = replace or {}
     words = [replace[w] if w in replace else r for w, r in zip(t.words, t.raw)]
     body = _quote(" ".join(words))
+    if t.alts and not t.prefix:
+        body = "(" + " OR ".join([body] + [_quote(a) for a in t.alts]) + ")"
     if t.prefix:
         body += "*"
         # The porter stemmer also stems a prefix, and a stem can be shorter than the prefix
@@ -201,36 +241,85 @@ def _exists(conn: sqlite3.Connection, word: str) -> bool:
     return row is not None
 
 
+def _term_exists(conn: sqlite3.Connection, t: Term) -> bool:
+    return any(_exists(conn, form) for form in [" ".join(t.raw)] + t.alts)
+
+
+def max_edits(word: str) -> int:
+    """How far a correction may be from the word typed: two edits (a letter added, dropped,
+    changed, or two swapped) for words of five letters or more, one for four, none below."""
+    n = len(word)
+    return 2 if n >= 5 else 1 if n == 4 else 0
+
+
+def nearest_word(conn: sqlite3.Connection, w: str) -> str | None:
+    """The corpus word closest to ``w`` within max_edits(w); ties go to the more frequent."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz import process
+
+    k = max_edits(w)
+    if not k or not w.isalpha():
+        return None
+    n = len(w)
+    rows = conn.execute("SELECT word, df FROM vocab WHERE len BETWEEN ? AND ?", (n - k, n + k)).fetchall()
+    if not rows:
+        return None
+    found = process.extract(w, [r[0] for r in rows], scorer=OSA.distance, score_cutoff=k, limit=16)
+    # two edits away keeps the first letter: "kwaja" is khawaja, "qaeda" is not "adda"
+    found = [b for b in found if b[1] < 2 or b[0][:1] == w[:1]]
+    if not found:
+        return None
+    best = min(found, key=lambda b: (b[1], -rows[b[2]][1], b[0]))
+    return best[0] if best[0] != w else None
+
+
+def resolve_words(conn: sqlite3.Connection, q: Query, correct: bool = True) -> tuple[dict[str, str], list[str]]:
+    """Words of the query that are in no article: each corrected to the nearest corpus word
+    (see max_edits), or, for a plain word with no such neighbour, dropped from the query.
+
+    Returns (corrections, ignored words as typed); ``q`` loses the dropped terms. Without
+    ``correct`` the words are searched exactly as typed: nothing is corrected or dropped.
+    """
+    fixes: dict[str, str] = {}
+    ignored: list[str] = []
+    if not correct:
+        return fixes, ignored
+    kept_groups = []
+    for group in q.groups:
+        kept = []
+        for t in group:
+            if t.bare and not t.column:
+                w = t.words[0]
+                if w in fixes or _term_exists(conn, t):
+                    kept.append(t)
+                    continue
+                fix = nearest_word(conn, w)
+                if fix:
+                    fixes[w] = fix
+                    kept.append(t)
+                elif t.text not in ignored:
+                    ignored.append(t.text)
+                continue
+            kept.append(t)
+            for i, (w, raw) in enumerate(zip(t.words, t.raw)):
+                if w in fixes or t.alts or (t.prefix and i == len(t.words) - 1):
+                    continue
+                if len(w) < 4 or not w.isalpha() or _exists(conn, raw):
+                    continue
+                fix = nearest_word(conn, w)
+                if fix:
+                    fixes[w] = fix
+        if kept:
+            kept_groups.append(kept)
+    q.groups = kept_groups
+    return fixes, ignored
+
+
 def correct_words(conn: sqlite3.Connection, q: Query) -> dict[str, str]:
     """Words of the query absent from the corpus, each mapped to the closest known word."""
-    from rapidfuzz import fuzz, process
+    import copy
 
-    fixes: dict[str, str] = {}
-    terms = [t for g in q.groups for t in g]
-    for t in terms:
-        for i, (w, raw) in enumerate(zip(t.words, t.raw)):
-            if w in fixes or len(w) < 4 or not w.isalpha():
-                continue
-            if t.prefix and i == len(t.words) - 1:
-                continue
-            if _exists(conn, raw):
-                continue
-            n = len(w)
-            spread = 1 if n <= 5 else 2
-            rows = conn.execute(
-                "SELECT word, df FROM vocab WHERE len BETWEEN ? AND ?", (n - spread, n + spread)
-            ).fetchall()
-            if not rows:
-                continue
-            words = [r[0] for r in rows]
-            cutoff = 80 if n <= 6 else 75
-            best = process.extract(w, words, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8)
-            if not best:
-                continue
-            top = max(best, key=lambda b: (round(b[1]), rows[b[2]][1]))
-            if top[0] != w:
-                fixes[w] = top[0]
-    return fixes
+    return resolve_words(conn, copy.deepcopy(q))[0]
 
 
 # ------------------------------------------------------------------ running a search
@@ -255,6 +344,7 @@ class Result:
     plan: str
     match: str | None
     elapsed_ms: float = 0.0
+    ignored: list[str] = field(default_factory=list)   # words found nowhere, left out of the query
 
 
 def _parse_date_filter(value: str, end: bool) -> str | None:
@@ -337,10 +427,14 @@ def search(
 ) -> Result:
     t0 = time.perf_counter()
     q = parse(text)
-    fixes = correct_words(conn, q) if (correct and q.has_text) else {}
+    had_text = q.has_text
+    fixes, ignored = resolve_words(conn, q, correct) if had_text else ({}, [])
+    sets, params, tests, tparams = _filter_sql(q, conn)
+    if had_text and not q.has_text and not sets:
+        # every word was found nowhere: nothing matches (not "every article")
+        return Result([], fixes, 0, False, "none", None, (time.perf_counter() - t0) * 1000, ignored)
     expand = expand_prefixes(conn, q)
     match = to_match(q, fixes, expand)
-    sets, params, tests, tparams = _filter_sql(q, conn)
     if match is None and sets and not q.negated:
         # filters only: count the matching articles up to a cap; when there are many, walk
         # the articles newest first testing each (a match comes every few rows), instead of
@@ -352,7 +446,8 @@ def search(
             rows = _newest(conn, " WHERE " + " AND ".join(tests), tparams, limit, offset)
             hits = [Hit(uid=r[1], title=r[2], published=r[3], source=r[4], score=0.0,
                         snippet=_plain_lead(r[5]), id=r[0]) for r in rows]
-            return Result(hits, fixes, RANK_ALL_BELOW, True, "recent", None, (time.perf_counter() - t0) * 1000)
+            return Result(hits, fixes, RANK_ALL_BELOW, True, "recent", None, (time.perf_counter() - t0) * 1000,
+                          ignored)
     if match is None and q.negated:
         # only exclusions (`-cricket`): every article without them, newest first
         sets.append("SELECT id FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -375,7 +470,7 @@ def search(
             total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         hits = [Hit(uid=r[1], title=r[2], published=r[3], source=r[4], score=0.0,
                     snippet=_plain_lead(r[5]), id=r[0]) for r in rows]
-        return Result(hits, fixes, total, False, "recent", None, (time.perf_counter() - t0) * 1000)
+        return Result(hits, fixes, total, False, "recent", None, (time.perf_counter() - t0) * 1000, ignored)
 
     # `+f.rowid`: a plain membership test on each match; a bare rowid IN would be handed
     # to FTS5, which then runs the whole MATCH once per id of the set
@@ -424,7 +519,7 @@ def search(
                 continue
             hits.append(Hit(uid=r[1], title=r[2], published=r[3], source=r[4],
                             score=round(-score[i], 3), snippet=_tidy(r[5]), id=r[0]))
-    return Result(hits, fixes, total, more, plan, match, (time.perf_counter() - t0) * 1000)
+    return Result(hits, fixes, total, more, plan, match, (time.perf_counter() - t0) * 1000, ignored)
 
 
 _WS = re.compile(r"\s+")
@@ -443,13 +538,16 @@ def strip_marks(s: str) -> str:
     return s.replace(MARK_START, "").replace(MARK_END, "")
 
 
-def highlight_terms(q: Query, fixes: dict[str, str]) -> list[str]:
-    """The folded words a view should highlight for this query."""
+def highlight_terms(q: Query, fixes: dict[str, str], ignored: list[str] | None = None) -> list[str]:
+    """The folded words a view should highlight for this query (not those it ignored)."""
+    skip = {fold(w) for w in ignored or []}
     out = []
     for g in q.groups:
         for t in g:
+            if t.bare and t.words[0] in skip:
+                continue
             out.extend(fixes.get(w, w) for w in t.words)
     return out
 
 
-__all__ = ["parse", "to_match", "negated_match", "expand_prefixes", "search", "correct_words", "Query", "Term", "Result", "Hit", "fold"]
+__all__ = ["parse", "to_match", "negated_match", "expand_prefixes", "search", "correct_words", "resolve_words", "nearest_word", "max_edits", "Query", "Term", "Result", "Hit", "fold"]

@@ -28,6 +28,8 @@ from talkwatch.library import PAGE, Library, Listing
 from talkwatch.tui.messages import (
     ArticleReady, DyadsReady, Failed, ListingReady, PageReady, TimelineReady,
 )
+from talkwatch.tui.analyst import AnalystFeatures
+from talkwatch.tui.findbar import FindBar
 from talkwatch.tui.safe import clean
 from talkwatch.tui.widgets.articles import ArticleList
 from talkwatch.tui.widgets.dyads import DyadList
@@ -46,21 +48,24 @@ T = TypeVar("T")
 
 # ---------------------------------------------------------------------- the main screen
 
-class MainScreen(Screen):
+class MainScreen(FindBar, Screen):
     """All panes; the layout follows the terminal's width (see app.tcss)."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="main.search"),
-        Binding("escape", "back", "Back", id="main.back"),
-        Binding("tab", "next_pane", "Pane", id="main.next-pane"),
+        # the footer fits 80 columns: pane keys are in the pane bar (small terminal), every key in help
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding("tab", "next_pane", "Pane", show=False, id="main.next-pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous-pane"),
-        Binding("d", "pane('dyads')", "Dyads", id="main.pane-dyads"),
-        Binding("e", "pane('events')", "Events", id="main.pane-events"),
+        Binding("d", "pane('dyads')", "Dyads", show=False, id="main.pane-dyads"),
+        Binding("e", "pane('events')", "Events", show=False, id="main.pane-events"),
+        Binding("w", "app.changes", "Changes", id="main.changes"),
         Binding("a", "pane('articles')", "Articles", show=False, id="main.pane-articles"),
         Binding("r", "pane('reader')", "Reader", show=False, id="main.pane-reader"),
         Binding("m", "maximize_pane", "Maximise pane", show=False, id="main.maximize-pane"),
+        Binding("o", "app.copy_link", "Copy link", show=False, id="main.copy-link"),
         Binding("down", "leave_search", "To the list", show=False, id="main.leave-search"),
     ]
 
@@ -73,6 +78,9 @@ class MainScreen(Screen):
         with Horizontal(id="top"):
             yield Input(placeholder="/ search: words, \"a phrase\", -word, dyad:AFG-PAK, since:2025-10 (f1: help)",
                         id="search", compact=True, select_on_focus=False)
+            yield Static(Text(" find: ", style="bold"), id="find-label")
+            yield Input(placeholder="in the article (enter: keep the matches, then n/N; esc: clear)",
+                        id="find", compact=True)
         yield Static(Text("loading…"), id="status")
         yield Static(id="panebar")
         with Horizontal(id="main"):
@@ -82,7 +90,7 @@ class MainScreen(Screen):
             with Container(id="right"):
                 yield Reader(id="reader", classes="pane")
                 yield EventList(id="events", classes="pane")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dyads").border_title = "Dyads"
@@ -135,7 +143,7 @@ class MainScreen(Screen):
                 bar.append(f" {label} ", style="reverse bold")
             else:
                 bar.append(f" {label} ")
-        bar.append("   tab: next · esc: back", style="dim")
+        bar.append("   tab next · d e a r · esc back", style="dim")
         self.query_one("#panebar", Static).update(bar)
 
     def on_descendant_focus(self, event) -> None:
@@ -182,6 +190,9 @@ class MainScreen(Screen):
 
     def action_back(self) -> None:
         app: TalkwatchApp = self.app  # type: ignore[assignment]
+        if self.focused is self.query_one("#find", Input):
+            self.close_find(keep=False)
+            return
         if self.maximized is not None:
             self.minimize()
             return
@@ -208,7 +219,7 @@ class MainScreen(Screen):
 
 # ---------------------------------------------------------------------- the app
 
-class TalkwatchApp(App):
+class TalkwatchApp(AnalystFeatures, App):
     """talkwatch's terminal interface over one database."""
 
     TITLE = "talkwatch"
@@ -220,8 +231,14 @@ class TalkwatchApp(App):
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.command-palette"),
     ]
 
-    def __init__(self, db_path: str | Path, *, debounce: float = 0.15, cursor_blink: bool = True) -> None:
+    def __init__(self, db_path: str | Path, *, debounce: float = 0.15, cursor_blink: bool = True,
+                 poll: float = 0.0, settings: str | Path | None = None) -> None:
         super().__init__()
+        self.poll = poll                      # seconds between looks for a finished index run (0: never)
+        self.settings_path = Path(settings) if settings else None   # theme etc. (None: nothing remembered)
+        self._stamp: tuple | None = None
+        self._counts = None
+        self._keep_uid: str | None = None
         self.db_path = Path(db_path)
         self.library = Library(self.db_path)
         self.debounce = debounce
@@ -256,6 +273,12 @@ class TalkwatchApp(App):
         search.cursor_blink = self.cursor_blink
         self.start_search("")
         self.set_timer(1.0, self._first_dyads)    # in case the first page never comes
+        if self.poll > 0:
+            self.set_interval(self.poll, self.check_for_changes)
+            self.check_for_changes()
+
+    def on_mount(self) -> None:
+        self._restore_theme()
 
     def on_unmount(self) -> None:
         self.library.close()
@@ -336,11 +359,16 @@ class TalkwatchApp(App):
         self.listing = listing
         articles = self.q("#articles", ArticleList)
         articles.show(listing, message.generation)
+        keep, self._keep_uid = self._keep_uid, None
+        if keep:
+            at = next((i for i, r in enumerate(listing.rows) if r.uid == keep), None)
+            if at:
+                articles.cursor = at
         self._describe(listing)
         self.q("#reader", Reader).set_words(listing.highlight)
         if self.first_data_at is None:
             self.call_after_refresh(self._painted)
-        if not listing.total:
+        if not listing.total and not self.main.narrow:   # small terminal: the article read stays
             self.current_uid = None
             self.q("#reader", Reader).clear("No article to show.")
             self.q("#events", EventList).show_article(None, [], switch=False)
@@ -379,6 +407,9 @@ class TalkwatchApp(App):
             t.append(", ".join(clean(v) for v in listing.corrected.values()), style="bold")
             t.append(" for ", style="dim")
             t.append(", ".join(clean(k) for k in listing.corrected), style="strike dim")
+        if listing.ignored:
+            t.append(" · ignored ", style="dim")
+            t.append(", ".join(clean(w) for w in listing.ignored), style="strike")
         m = _DYAD_FILTER.search(listing.query or "")
         if m:
             t.append(" · " + clean(m.group(0).strip()), style="bold")
@@ -409,6 +440,10 @@ class TalkwatchApp(App):
 
     @on(ArticleList.Highlighted)
     def _article_highlighted(self, message: ArticleList.Highlighted) -> None:
+        # on a small terminal the reader is out of sight: the article being read stays in it
+        # until another is opened (enter), instead of following the list's cursor
+        if self.main.narrow and self.current_uid is not None:
+            return
         self.load_article(message.uid, None, False)
 
     @on(ArticleList.Opened)
@@ -454,10 +489,7 @@ class TalkwatchApp(App):
 
     @on(EventList.ClusterChosen)
     def _cluster_chosen(self, message: EventList.ClusterChosen) -> None:
-        row = message.row
-        if row.get("uid"):
-            self.load_article(row["uid"], row.get("event_id"), False)
-            self.main.show_pane("reader")
+        self.show_sources(message.row)
 
     @on(EventList.ModeChanged)
     def _mode_changed(self, message: EventList.ModeChanged) -> None:
@@ -541,11 +573,13 @@ class TalkwatchApp(App):
 
     @on(DyadsReady)
     def _dyads_ready(self, message: DyadsReady) -> None:
-        # the most active pairs first; the pane lists the top ones, the palette (ctrl+p) all
-        self.dyad_summaries = sorted(message.summaries, key=lambda s: (-(s.get("clusters") or 0), s.get("dyad") or ""))
+        # the followed pairs first, then the most active; the pane lists the top ones, the palette (ctrl+p) all
+        self.dyad_summaries = sorted(message.summaries, key=lambda s: (not s.get("followed"), -(s.get("clusters") or 0),
+                                                                      s.get("dyad") or ""))
         dyads = self.q("#dyads", DyadList)
-        shown = self.dyad_summaries[:DYADS_IN_PANE]
-        dyads.show(shown, keep=self.dyad)
+        n_followed = sum(1 for s in self.dyad_summaries if s.get("followed"))
+        shown = self.dyad_summaries[:max(DYADS_IN_PANE, n_followed)]
+        dyads.show(shown)          # the cursor stays on the dyad it was on
         more = len(self.dyad_summaries) - len(shown)
         dyads.border_title = Text(f"Dyads · {len(self.dyad_summaries)}" + (f" (top {len(shown)}; ctrl+p for all)" if more else ""))
 
@@ -602,6 +636,9 @@ class TalkwatchApp(App):
             ("Reader", list(Reader.BINDINGS)),
             ("Events and timeline", list(EventList.BINDINGS)),
             ("Dyads", list(DyadList.BINDINGS)),
+            ("What changed (w)", [Binding("enter", "open", "Open the cluster's reports", id="changes.open"),
+                                  Binding("f", "toggle_followed", "Only the dyads you follow", id="changes.f"),
+                                  Binding("escape", "close", "Close", id="changes.esc")]),
             ("Correction form", [Binding("ctrl+s", "save", "Save", id="correct.save"),
                                  Binding("escape", "cancel", "Cancel", id="correct.cancel"),
                                  Binding("tab", "next", "Next field", id="correct.next-field")]),
@@ -628,9 +665,10 @@ class TalkwatchApp(App):
             main.show_pane("articles")
 
 
-def run(db_path: Path) -> None:
-    """Open the interface on ``db_path`` (the CLI checks that it is a talkwatch database)."""
-    TalkwatchApp(db_path).run()
+def run(db_path: Path, settings: Path | None = None) -> None:
+    """Open the interface on ``db_path`` (the CLI checks that it is a talkwatch database);
+    ``settings``: the file that remembers the theme."""
+    TalkwatchApp(db_path, poll=2.0, settings=settings).run()
 
 
 __all__ = ["TalkwatchApp", "run"]

@@ -128,3 +128,26 @@ class EventFocused(Message):
 @dataclass
 class DyadChosen(Message):
     dyad: str
+
+
+@dataclass
+class FollowToggled(Message):
+    """f in the dyads pane: follow the dyad (or stop)."""
+
+    dyad: str
+    follow: bool
+
+
+@dataclass
+class DataChanged(Message):
+    """An index run finished while the TUI was open: what came in (see App.check_for_changes)."""
+
+    before: object
+    after: object
+
+
+@dataclass
+class FindRequested(Message):
+    """/ in the reader: open the find bar (with the text of the last find)."""
+
+    text: str

@@ -25,8 +25,8 @@ def ok(res, code=0):
     return res
 
 
-def one_line_error(res):
-    assert res.exit_code == 1, (res.stdout, res.stderr)
+def one_line_error(res, code=1):
+    assert res.exit_code == code, (res.stdout, res.stderr)
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("talkwatch: error:"), res.stderr
     assert "Traceback" not in res.stderr and res.stdout == ""
@@ -141,7 +141,7 @@ def test_search_json_fields_exact(tw_run, tw_db):
     rows = json.loads(res.stdout)
     assert [r["uid"] for r in rows] == [TW_UIDS["istanbul"], TW_UIDS["cricket"]]
     for r in rows:
-        assert set(r) - {"corrected"} == SEARCH_KEYS
+        assert set(r) - {"corrected", "ignored"} == SEARCH_KEYS
         assert not r.get("corrected")
         assert isinstance(r["score"], (int, float)) and r["score"] > 0
         assert not any(m in r["snippet"] for m in MARKS) and "\x1b" not in r["snippet"]
@@ -165,14 +165,14 @@ def test_search_corrected_reported(tw_run, tw_db):
 def test_search_jsonl(tw_run, tw_db):
     res = ok(tw_run("--db", tw_db, "search", "pakistan", "--jsonl"))
     rows = [json.loads(line) for line in res.stdout.splitlines()]
-    assert len(rows) == 3 and all(set(r) - {"corrected"} == SEARCH_KEYS for r in rows)
+    assert len(rows) == 3 and all(set(r) - {"corrected", "ignored"} == SEARCH_KEYS for r in rows)
 
 
 def test_search_csv(tw_run, tw_db):
     res = ok(tw_run("--db", tw_db, "search", "pakistan", "--csv"))
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert len(rows) == 3
-    assert set(rows[0]) - {"corrected"} == SEARCH_KEYS
+    assert set(rows[0]) - {"corrected", "ignored"} == SEARCH_KEYS
     assert {r["uid"] for r in rows} == {TW_UIDS["istanbul"], TW_UIDS["deferred"], TW_UIDS["asif"]}
     assert not any(m in res.stdout for m in MARKS)
 
@@ -205,7 +205,7 @@ def test_search_us_matches_us_story(tw_run, tw_db):
 def test_search_since_garbage_one_line(tw_run, tw_db):
     line = one_line_error(tw_run("--db", tw_db, "search", "talks", "since:garbage"))
     assert "garbage" in line
-    line = one_line_error(tw_run("--db", tw_db, "search", "dyad:zz"))
+    line = one_line_error(tw_run("--db", tw_db, "search", "dyad:zz"), 2)   # names no dyad: a usage error
     assert "zz" in line
 
 
@@ -245,7 +245,7 @@ def test_show(tw_run, tw_db):
 
 
 def test_show_unknown_uid(tw_run, tw_db):
-    line = one_line_error(tw_run("--db", tw_db, "show", "no/such.txt"))
+    line = one_line_error(tw_run("--db", tw_db, "show", "no/such.txt"), 2)   # names no article: usage
     assert "no/such.txt" in line
 
 
@@ -321,10 +321,11 @@ def test_events_table_and_empty(tw_run, tw_db, tmp_path):
     eid = tw_seed_event(tw_db, TW_UIDS["istanbul"])
     res = ok(tw_run("--db", tw_db, "events", "--article", TW_UIDS["istanbul"]))
     assert eid in res.stdout and "AFG-PAK" in res.stdout
-    res = ok(tw_run("--db", tw_db, "events", "--article", "no/such", "--json"))
+    # a uid that names no article is a usage error (it used to print nothing and exit 0)
+    line = one_line_error(tw_run("--db", tw_db, "events", "--article", "no/such", "--json"), 2)
+    assert "no/such" in line
+    res = ok(tw_run("--db", tw_db, "events", "--dyad", "DEU-FRA", "--json"))   # known parties, no events
     assert json.loads(res.stdout) == []
-    res = ok(tw_run("--db", tw_db, "events", "--article", "no/such"))
-    assert res.stdout == ""
 
 
 # ------------------------------------------------------------------ corrections
@@ -377,9 +378,8 @@ def test_correct_undo(tw_run, tw_db):
 def test_correct_bad_input_one_line(tw_run, tw_db):
     eid = tw_seed_event(tw_db, TW_UIDS["istanbul"])
     one_line_error(tw_run("--db", tw_db, "correct", "ffffffffffff", "--status", "held"))
-    one_line_error(tw_run("--db", tw_db, "correct", eid, "--status", "sideways"))
-    bad_date = tw_run("--db", tw_db, "correct", eid, "--date", "next tuesday")
-    assert bad_date.exit_code == 2 and "cannot read the date" in bad_date.stderr and bad_date.stdout == ""
+    one_line_error(tw_run("--db", tw_db, "correct", eid, "--status", "sideways"), 2)   # not a status: usage
+    assert "cannot read the date" in one_line_error(tw_run("--db", tw_db, "correct", eid, "--date", "next tuesday"), 2)
 
 
 def test_corrections_empty(tw_run, tw_db):

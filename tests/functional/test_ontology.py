@@ -32,7 +32,8 @@ def test_types_command_table_and_json(tw_run):
 def test_an_unknown_type_points_to_the_types_command(tw_db, tw_run):
     eid = json.loads(tw_run("--db", tw_db, "events", "--json").stdout)[0]["id"]
     res = tw_run("--db", tw_db, "correct", eid, "--type", "PICNIC")
-    assert res.exit_code == 1 and "talkwatch types" in res.stderr
+    assert res.exit_code == 2 and "talkwatch types" in res.stderr      # a usage error, with the choices
+    assert "TALKS" in res.stderr
 
 
 def test_the_ontology_page_matches_the_data():

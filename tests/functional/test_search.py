@@ -113,8 +113,8 @@ def test_user_text_never_reaches_match_raw():
     assert to_match(parse("AND")) is None
     assert to_match(parse("*")) is None
     assert to_match(parse("OR OR")) is None
-    assert to_match(parse("Israel-Gaza")) == '"Israel Gaza"'
-    assert to_match(parse("U.S.")) == '"U S"'
+    assert to_match(parse("Israel-Gaza")) == '"Israel" AND "Gaza"'      # each word must match
+    assert to_match(parse("U.S.")) == '("US" OR "U S")'                 # US, or U.S. as written
     assert to_match(parse('say "it""s"')) == '"say" AND "it" AND "s"'
 
 

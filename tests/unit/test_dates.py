@@ -471,7 +471,7 @@ def test_five_megabyte_one_liner_is_bounded():
     found = find_dates(big)
     elapsed = time.perf_counter() - t
     assert len(found) > 100_000
-    assert elapsed < 4.0, elapsed          # ~1 s measured on a busy 2-core machine
+    assert elapsed < 20.0, elapsed         # ~1 s measured; the bound catches a quadratic pass, not noise
 
 
 @pytest.mark.parametrize("big", [

@@ -471,4 +471,4 @@ def test_gazetteer_loads_fast_in_a_fresh_process():
         "print(time.perf_counter()-t)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert float(out.stdout) < 0.5  # about 15 ms to load the data here
+    assert float(out.stdout) < 3.0  # about 15 ms to load; the bound catches a rebuild at every start

@@ -16,6 +16,7 @@ class DyadList(OptionList):
 
     BINDINGS = [
         Binding("enter", "select", "Choose", id="dyads.select"),
+        Binding("f", "follow", "Follow", id="dyads.follow"),
         Binding("k", "cursor_up", "Up", show=False, id="dyads.cursor-up"),
         Binding("j", "cursor_down", "Down", show=False, id="dyads.cursor-down"),
         Binding("g", "first", "First", show=False, id="dyads.first"),
@@ -39,6 +40,7 @@ class DyadList(OptionList):
 
     # the messages it posts (talkwatch/tui/messages.py)
     Chosen = messages.DyadChosen
+    FollowToggled = messages.FollowToggled
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
@@ -60,6 +62,8 @@ class DyadList(OptionList):
 
     def _prompt(self, s: dict) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis", end="")
+        if s.get("followed"):
+            line.append("★ ", style=self._s("dyads--future"))
         line.append(clean(s.get("dyad")), style=self._s("dyads--name"))
         spark = clean(s.get("spark") or "")
         if spark.strip():
@@ -82,6 +86,15 @@ class DyadList(OptionList):
         line.append("\n")
         line.append(" " + counts, style=self._s("dyads--muted"))
         return line
+
+    def action_follow(self) -> None:
+        """Follow the dyad under the cursor, or stop following it."""
+        option = self.highlighted_option
+        if option is None or not option.id:
+            self.app.bell()
+            return
+        summary = next((s for s in self.summaries if s.get("dyad") == option.id), {})
+        self.post_message(self.FollowToggled(option.id, not summary.get("followed")))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is self and event.option.id:

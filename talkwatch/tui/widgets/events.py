@@ -68,18 +68,26 @@ class EventList(OptionList):
         return Text(f"Events · {n}" if self.article_uid else "Events")
 
     def show_article(self, uid: str | None, events: list[dict], *, switch: bool = True, focus_id: str | None = None) -> None:
+        # the same article again (after a correction, new data): the cursor stays where it was
+        keep = self.highlighted if (uid == self.article_uid and self.mode == "article" and not focus_id) else None
         self.article_uid = uid
         self.article_events = list(events)
         if switch or self.mode == "article" or not self.dyad:
             self.mode = "article"
-            self._fill(focus_id=focus_id)
+            self._fill(focus_id=focus_id, keep=keep)
 
     def show_timeline(self, dyad: str, summary: dict | None, rows: list[dict]) -> None:
+        # the same dyad again (after a correction, new data): the cursor stays on its cluster
+        keep = None
+        if dyad == self.dyad and self.mode == "timeline" and self.current_row is not None:
+            old = self.current_row
+            keep = next((i for i, r in enumerate(rows) if r.get("event_id") == old.get("event_id")),
+                        min(self.highlighted or 0, max(0, len(rows) - 1)))
         self.dyad = dyad
         self.summary = summary
         self.rows = list(rows)
         self.mode = "timeline"
-        self._fill()
+        self._fill(keep=keep)
 
     def select_event(self, event_id: str | None) -> None:
         """Move the highlight to an event (in article mode) without announcing a choice."""
@@ -94,14 +102,14 @@ class EventList(OptionList):
     def _s(self, name: str):
         return component_style(self, name)
 
-    def _fill(self, focus_id: str | None = None) -> None:
+    def _fill(self, focus_id: str | None = None, keep: int | None = None) -> None:
         with self.prevent(OptionList.OptionHighlighted):
             if self.mode == "timeline":
                 self.set_options([Option(self._cluster_prompt(r), id=f"c{i}") for i, r in enumerate(self.rows)])
                 if not self.rows:
                     self.set_options([Option(Text("no events for this dyad", style="italic"), disabled=True)])
                 else:
-                    self.highlighted = len(self.rows) - 1   # the latest at hand
+                    self.highlighted = keep if keep is not None else len(self.rows) - 1   # the latest at hand
             else:
                 self.set_options([Option(self._event_prompt(e), id=f"e{i}") for i, e in enumerate(self.article_events)])
                 if not self.article_events:
@@ -109,7 +117,10 @@ class EventList(OptionList):
                     self.set_options([Option(Text(msg, style="italic"), disabled=True)])
                 else:
                     ids = [e.get("id") for e in self.article_events]
-                    self.highlighted = ids.index(focus_id) if focus_id in ids else 0
+                    if focus_id in ids:
+                        self.highlighted = ids.index(focus_id)
+                    else:
+                        self.highlighted = min(keep or 0, len(ids) - 1)
         self.post_message(self.ModeChanged(self.mode))
 
     def _event_prompt(self, e: dict) -> Text:

@@ -95,8 +95,11 @@ class Reader(ScrollView, can_focus=True):
         Binding("g", "scroll_home", "Top", show=False, id="reader.scroll-home-vim"),
         Binding("end", "scroll_end", "Bottom", show=False, id="reader.scroll-end"),
         Binding("G", "scroll_end", "Bottom", show=False, id="reader.scroll-end-vim"),
-        Binding("n", "next_event", "Next event", id="reader.next-event"),
-        Binding("N", "previous_event", "Prev event", show=False, id="reader.previous-event"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "next_match", "Next match", id="reader.next-match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="reader.previous-match"),
+        Binding("right_square_bracket", "next_event", "Next event", id="reader.next-event"),
+        Binding("left_square_bracket", "previous_event", "Prev event", show=False, id="reader.previous-event"),
     ]
 
     COMPONENT_CLASSES = {
@@ -108,6 +111,8 @@ class Reader(ScrollView, can_focus=True):
         "reader--trigger",
         "reader--party",
         "reader--hint",
+        "reader--find",
+        "reader--find-focus",
     }
 
     DEFAULT_CSS = """
@@ -123,11 +128,14 @@ class Reader(ScrollView, can_focus=True):
         & > .reader--trigger { text-style: bold underline; }
         & > .reader--party { color: $text-accent; text-style: underline; }
         & > .reader--hint { color: $text-muted; text-style: italic; }
+        & > .reader--find { background: $accent 35%; }
+        & > .reader--find-focus { background: $accent 80%; color: $text; text-style: bold; }
     }
     """
 
     # the messages it posts (talkwatch/tui/messages.py)
     EventFocused = messages.EventFocused
+    FindRequested = messages.FindRequested
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -142,6 +150,9 @@ class Reader(ScrollView, can_focus=True):
         self._width = -1
         self._cache: dict[int, Strip] = {}
         self.marks: list[tuple[int, int, str]] = []
+        self.find_text = ""
+        self.found: list[tuple[int, int]] = []      # (start, end) in the body of each find match
+        self.found_at: int | None = None          # the match the cursor is on
 
     # ------------------------------------------------------------------ content
 
@@ -154,6 +165,8 @@ class Reader(ScrollView, can_focus=True):
         self.view = view
         self.words = list(words or [])
         self.focus_id = view.focus_event
+        if not same:
+            self.find_text, self.found, self.found_at = "", [], None
         self._rebuild()
         if self.focus_id:
             self.scroll_to_event(self.focus_id)
@@ -203,6 +216,72 @@ class Reader(ScrollView, can_focus=True):
         if self.view is None:
             return []
         return sorted((e for e in self.view.events if e.get("start") is not None), key=lambda e: (e["start"], e["id"]))
+
+    # ------------------------------------------------------------------ find in the article
+
+    def action_find(self) -> None:
+        if self.view is None:
+            self.app.bell()
+            return
+        self.post_message(self.FindRequested(self.find_text))
+
+    def find(self, text: str) -> int:
+        """Mark every occurrence of ``text`` in the body (any case) and go to the first one at or
+        after the top of the view; returns how many there are."""
+        self.find_text = text
+        self.found, self.found_at = [], None
+        if self.view is not None and text.strip():
+            body = clean(self.view.article.body or "", newlines=True)
+            self.found = [(m.start(), m.end()) for m in re.finditer(re.escape(text.strip()), body, re.IGNORECASE)]
+        if self.found:
+            top = int(self.scroll_offset.y)
+            after = [i for i, (s, _) in enumerate(self.found) if self.line_of(s) >= top]
+            self.found_at = after[0] if after else 0
+        self._rebuild()
+        if self.found_at is not None:
+            self.scroll_to_offset(self.found[self.found_at][0])
+        self._describe_find()
+        return len(self.found)
+
+    def _describe_find(self) -> None:
+        if not self.find_text:
+            self.border_subtitle = None
+        elif not self.found:
+            self.border_subtitle = Text(f"find {clean(self.find_text)}: no match")
+        else:
+            self.border_subtitle = Text(f"find {clean(self.find_text)}: {self.found_at + 1}/{len(self.found)} · n/N")
+
+    def _match_spans(self) -> list[tuple[int, int]]:
+        """What n / N move between: the find's matches, else the query's words marked."""
+        if self.found:
+            return self.found
+        return sorted((s, e) for s, e, kind in self.marks if kind == "match")
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        spans = self._match_spans()
+        if not spans:
+            self.app.notify("no match to go to: / finds in the article", timeout=3)
+            return
+        if self.found:
+            cur = self.found_at if self.found_at is not None else -step
+            self.found_at = (cur + step) % len(self.found)
+            self._rebuild()
+            self.scroll_to_offset(self.found[self.found_at][0])
+            self._describe_find()
+            return
+        top = int(self.scroll_offset.y)
+        lines = [self.line_of(s) for s, _ in spans]
+        if step > 0:
+            target = next((s for (s, _), ln in zip(spans, lines) if ln > top + 2), spans[0][0])
+        else:
+            target = next((s for (s, _), ln in reversed(list(zip(spans, lines))) if ln < top + 2), spans[-1][0])
+        self.scroll_to_offset(target)
 
     def action_next_event(self) -> None:
         self._step_event(1)
@@ -264,7 +343,8 @@ class Reader(ScrollView, can_focus=True):
             doc.append("\n")
         n = len(self.view.events)
         if n:
-            doc.append(f"{n} event{'s' if n != 1 else ''} · n: next event sentence", style=self._style("reader--meta"))
+            doc.append(f"{n} event{'s' if n != 1 else ''} · ]: next event sentence · /: find · o: copy link",
+                       style=self._style("reader--meta"))
             doc.append("\n")
         doc.append("\n")
         self._body_at = at = len(doc.plain)
@@ -290,6 +370,8 @@ class Reader(ScrollView, can_focus=True):
             span(s, e, "party")
         for s, e in word_spans(body, self.words):
             span(s, e, "match")
+        for i, (s, e) in enumerate(self.found):
+            span(s, e, "find-focus" if i == self.found_at else "find")
         return doc
 
     def marks_at(self, body_offset: int) -> set[str]:
