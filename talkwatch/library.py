@@ -557,6 +557,29 @@ def date_problem(value: str, *, reduced: bool = True) -> str | None:
     return problem(value, reduced=reduced)
 
 
+def explain_lines(summary: dict, why: dict) -> list[str]:
+    """Which cluster decided each part of a dyad's summary (``dyad(..., explain=True)``), as lines."""
+    from talkwatch.analysis.why import explain_lines as lines
+
+    return lines(summary, why)
+
+
+def next_label(n: dict | None) -> str:
+    """A dyad's next event in a few words: "2025-11-06 talks Istanbul via QAT,TUR"."""
+    from talkwatch.analysis.why import next_label as label
+
+    return label(n)
+
+
+def shown_date(item: dict, missing: str = "") -> str:
+    """An event's or a timeline row's date as people read it: "~2025-11-05" when it is only
+    the day of the report that tells a deed (date_source "published"), ``missing`` when undated."""
+    date = item.get("date")
+    if not date:
+        return missing
+    return f"~{date}" if item.get("date_source") == "published" else str(date)
+
+
 def party_codes() -> frozenset[str]:
     """Every party code talkwatch knows (countries, organisations, armed groups)."""
     try:

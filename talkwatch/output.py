@@ -157,7 +157,7 @@ def terminal_width(default: int = 120) -> int:
         return PIPED_WIDTH
 
 
-KEEP_WHOLE = frozenset({"id", "event_id", "date", "dyad", "cluster"})   # never cut: ids are typed back
+KEEP_WHOLE = frozenset({"id", "event_id", "date", "last", "dyad", "cluster", "type", "event"})   # never cut: ids are typed back, a cut type is unreadable
 
 
 def fit_widths(widths: list[int], heads: list[str], total: int, flex: int | None = None,

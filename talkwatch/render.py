@@ -21,7 +21,7 @@ DYAD_FIELDS = ["dyad", "status", "talks_status", "ceasefire", "next", "last_even
                "events", "articles", "clusters", "mediators", "spark", "as_of", "followed"]
 CHANGE_FIELDS = ["dyad", "followed", "since", "status_before", "status", "talks_status", "ceasefire", "next",
                  "new_clusters", "new_reports", "lines"]
-TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "location", "mediators", "mentions",
+TIMELINE_FIELDS = ["dyad", "type", "status", "date", "date_precision", "date_source", "location", "mediators", "mentions",
                    "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id", "sentence",
                    "cluster", "reports"]
 CORRECTION_FIELDS = ["event_id", "uid", "fields", "reject", "note", "created_at", "state", "sentence"]
@@ -199,7 +199,9 @@ def _published_label(art: "StoredArticle") -> str | None:
 def events(evs: list[dict], explain: bool) -> None:
     """Events as a table, or (explain) one block each: rule, parties, date resolution, codes."""
     if not explain:
-        output.write_table(evs, EVENT_COLUMNS, flex="sentence")
+        from talkwatch.library import shown_date
+
+        output.write_table([dict(e, date=shown_date(e)) for e in evs], EVENT_COLUMNS, flex="sentence")
         return
     w = sys.stdout.write
     for e in evs:
@@ -233,22 +235,13 @@ def event_list(evs: list[dict], explain: bool, fmt: str | None) -> None:
 
 # ------------------------------------------------------------------ dyads
 
-def next_label(n: dict | None) -> str:
-    if not n:
-        return ""
-    bits = [n.get("date") or "date unknown", n["type"].lower()]
-    if n.get("location"):
-        bits.append(n["location"])
-    if n.get("mediators"):
-        bits.append("via " + ",".join(n["mediators"]))
-    return " ".join(bits)
-
-
 def _signed(v) -> str:
     return "" if v is None else f"{v:+.1f}"
 
 
 def dyads(rows: list[dict], fmt: str | None) -> None:
+    from talkwatch.library import next_label
+
     if fmt:
         emit(rows, fmt, DYAD_FIELDS)
         return
@@ -271,6 +264,8 @@ def dyads(rows: list[dict], fmt: str | None) -> None:
 
 
 def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
+    from talkwatch.library import shown_date
+
     summary, rows = tl.summary, tl.rows
     if not rows and not fmt:
         message(f"no events for {tl.dyad}")
@@ -289,6 +284,8 @@ def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
     line = f"{tl.dyad}: {summary.get('status') or 'no status'}"
     click.echo(output.BOLD + line + output.RESET if color else line)
     if summary.get("next"):
+        from talkwatch.library import next_label
+
         click.echo(f"next: {next_label(summary['next'])}")
     if summary.get("score") is not None:
         click.echo(f"score {summary['score']:+.1f} (trend {_signed(summary.get('trend')) or 'n/a'}),"
@@ -296,20 +293,18 @@ def dyad(tl: "DyadTimeline", fmt: str | None) -> None:
                    + (f"; as of {summary['as_of']}" if summary.get("as_of") else ""))
     if tl.why is not None:
         click.echo("")
+        from talkwatch.library import explain_lines
+
         for line in explain_lines(summary, tl.why):
             click.echo(line)
     click.echo("")
     table = [{
-        "date": r["date"] or (f"({r['first_seen']})" if r.get("first_seen") else "?"),
+        "date": shown_date(r) or (f"({r['first_seen']})" if r.get("first_seen") else "?"),
         "event": f"{r['type']} {r['status']}", "where": r.get("location") or "",
         "via": ",".join(r["mediators"]), "src": f"{r['sources']}", "sentence": r["sentence"],
     } for r in rows]
     output.write_table(table, [("date", "DATE"), ("event", "EVENT"), ("where", "WHERE"), ("via", "MEDIATORS"),
                                ("src", "SOURCES"), ("sentence", "FIRST REPORT")], flex="sentence")
-
-
-WHY_PARTS = (("talks", "talks"), ("ceasefire", "ceasefire"), ("broken_by", "broken by"), ("next", "next"),
-             ("last_event", "last event"))
 
 
 def _why_item(r: dict | None) -> dict | None:
@@ -318,41 +313,6 @@ def _why_item(r: dict | None) -> dict | None:
     return {"type": r["type"], "status": r["status"], "date": r["date"], "date_source": r.get("date_source"),
             "location": r.get("location"), "sentence": r.get("sentence"),
             "reports": [{k: m.get(k) for k in ("uid", "source", "published", "title")} for m in r.get("reports") or []]}
-
-
-def explain_lines(summary: dict, why: dict) -> list[str]:
-    """Which cluster decided each part of a dyad's summary, and the reports that tell it."""
-    out = []
-    value = {
-        "talks": summary.get("talks_status") or "unknown",
-        "ceasefire": {True: "holds", False: "broken" if why.get("broken_by") else "not in force", None: "unknown"}[
-            summary.get("ceasefire")],
-        "broken_by": "", "next": next_label(summary.get("next")) if summary.get("next") else "none",
-        "last_event": summary.get("last_event_date") or "none",
-    }
-    for part, label in WHY_PARTS:
-        r = why.get(part)
-        if r is None and part == "broken_by":
-            continue
-        head = f"{label}: {value[part]}".rstrip(": ")
-        if r is None:
-            out.append(f"{head}  (no event decides it)")
-            continue
-        when = r["date"] or "undated"
-        how = {"published": "the report's day", "narrative": "the scene's day", "analyst": "corrected"}.get(
-            r.get("date_source") or "", "")
-        out.append(f"{head}  <- {r['type']} {r['status']} {when}" + (f" ({how})" if how else ""))
-        out.append(f"    \"{_clip(r.get('sentence') or '', 110)}\"")
-        for m in (r.get("reports") or [])[:5]:
-            out.append(f"    {m.get('published') or '?':10}  {m.get('source') or '-':18}  {m.get('uid')}")
-        if len(r.get("reports") or []) > 5:
-            out.append(f"    ... and {len(r['reports']) - 5} more reports")
-    return out
-
-
-def _clip(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 # ------------------------------------------------------------------ corrections, eval, types

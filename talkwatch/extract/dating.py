@@ -294,6 +294,12 @@ def fill_article(events: list, ref, body: str, scenes: list | None = None) -> No
             pub = ref.iso()
     except Exception:
         pub = None
+    for ev in events:
+        if ev.date and ev.status in ("held", "resumed", "failed") and after_reference(ev.date, ref):
+            # a deed told as done, dated after its report ("agreed to keep the truce and to meet
+            # next Thursday"): the date is another clause's; take the scene's or the report's
+            ev.date_how = f"{ev.date_how}: after the report, not the date of a deed told as done"
+            ev.date = ev.date_precision = ev.date_source = None
     def sets_scene(ev) -> bool:
         # a day or a month: a bare year is background ("in 2014, ..."), not a scene
         return bool(ev.date and ev.date_source in ("text", "relative") and ev.status in DONE

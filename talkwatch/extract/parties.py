@@ -435,8 +435,8 @@ SHORTHANDS_FILE = "shorthands.tsv"
 _shorthands: list | None = None
 
 
-def _load_shorthands() -> list[tuple[re.Pattern, str, frozenset]]:
-    """(pattern, code, context codes) for each line of shorthands.tsv."""
+def _load_shorthands() -> list[tuple[re.Pattern, str, frozenset, str]]:
+    """(pattern, code, context codes, a word it must contain) for each line of shorthands.tsv."""
     global _shorthands
     if _shorthands is None:
         rows = []
@@ -452,7 +452,10 @@ def _load_shorthands() -> list[tuple[re.Pattern, str, frozenset]]:
                 body = re.escape(phrase)
                 if phrase.startswith("the "):
                     body = "[Tt]he " + re.escape(phrase[4:])   # "The North" opening a sentence
-                rows.append((re.compile(r"(?<![\w-])" + body + r"(?![\w-])"), code, frozenset(context.split())))
+                # the phrase without its article, looked for first (a substring test runs far faster
+                # than a pattern that opens with a lookbehind)
+                rows.append((re.compile(r"(?<![\w-])" + body + r"(?![\w-])"), code, frozenset(context.split()),
+                             phrase[4:] if phrase.startswith("the ") else phrase))
         _shorthands = rows
     return _shorthands
 
@@ -461,8 +464,8 @@ def _add_shorthands(text: str, found: list[Mention]) -> list[Mention]:
     """"the North" in an article about the two Koreas, "the mainland" beside Taiwan ..."""
     codes = {m.code for m in found}
     extra = []
-    for pattern, code, context in _load_shorthands():
-        if codes.isdisjoint(context):
+    for pattern, code, context, word in _load_shorthands():
+        if codes.isdisjoint(context) or word not in text:
             continue
         for m in pattern.finditer(text):
             extra.append(Mention(m.start(), m.end(), m.group(), code, "government", code))

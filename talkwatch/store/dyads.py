@@ -140,7 +140,10 @@ def stored(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]] | Non
     for r in conn.execute(
         "SELECT " + ", ".join("c.id" if n == "cluster" else f"c.{n}" for n in names) + ","
         f" (SELECT {SENTENCE_SQL} FROM events e JOIN articles a ON a.id = e.article_id"
-        "  WHERE e.cluster = c.id AND e.fingerprint >= c.event_id AND e.fingerprint < c.event_id || 'g' LIMIT 1)"
+        "  WHERE e.cluster = c.id AND e.fingerprint >= c.event_id AND e.fingerprint < c.event_id || 'g' LIMIT 1),"
+        # where the cluster's date comes from: the firmest of its events that give that date
+        " (SELECT e.date_source FROM events e WHERE e.cluster = c.id AND e.date = c.date"
+        "  ORDER BY e.date_source = 'published' LIMIT 1)"
         " FROM clusters c WHERE c.dyad = ? ORDER BY c.id",
         (dyad,),
     ):
@@ -148,6 +151,7 @@ def stored(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]] | Non
         row["sort_date"] = row["sort_date"] or ""
         row["mediators"] = json.loads(row["mediators"] or "[]")
         row["sentence"] = r[len(names)] or ""
+        row["date_source"] = r[len(names) + 1]
         rows.append(row)
     rows.sort(key=timeline_key)
     return summary, rows

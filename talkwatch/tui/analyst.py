@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual import work
 
-from talkwatch.tui.messages import DataChanged, DyadsReady, FollowToggled
+from talkwatch.tui.messages import DataChanged, DyadExplainRequested, DyadsReady, FollowToggled
 from talkwatch.tui.safe import clean
 from talkwatch.tui.widgets.articles import ArticleList
 from talkwatch.tui.widgets.reader import Reader
@@ -147,6 +147,26 @@ class AnalystFeatures:
             self.show_sources({"cluster": line.get("cluster"), "event_id": line.get("event_id"),
                                "uid": line.get("uid"), "dyad": line.get("dyad"),
                                "title": f"{line.get('dyad')} · {line.get('text')}"})
+
+    def on_dyad_explain_requested(self, message: DyadExplainRequested) -> None:
+        self.explain_dyad(message.dyad)
+
+    @work(thread=True, exclusive=True, group="explain", exit_on_error=False)
+    def explain_dyad(self, dyad: str) -> None:
+        """x in the dyads pane: the clusters and reports behind talks, ceasefire, next, last."""
+        from rich.text import Text
+
+        from talkwatch.library import explain_lines
+        from talkwatch.tui.screens.explain import ExplainScreen
+
+        got = self.ask("the dyad", lambda: self.library.dyad(dyad, explain=True))
+        if got is None:
+            return
+        body = Text(end="")
+        for line in explain_lines(got.summary, got.why or {}):
+            body.append(clean(line) + "\n", style="" if line.startswith(" ") else "bold")
+        status = got.summary.get("status") or "no summary yet"
+        self.call_from_thread(self.push_screen, ExplainScreen(f"Why {dyad}: {status}", body))
 
     def on_follow_toggled(self, message: FollowToggled) -> None:
         self.toggle_follow(message.dyad, message.follow)

@@ -139,6 +139,13 @@ class FollowToggled(Message):
 
 
 @dataclass
+class DyadExplainRequested(Message):
+    """x in the dyads pane: why the dyad's summary says what it says."""
+
+    dyad: str
+
+
+@dataclass
 class DataChanged(Message):
     """An index run finished while the TUI was open: what came in (see App.check_for_changes)."""
 

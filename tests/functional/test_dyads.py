@@ -187,7 +187,7 @@ def test_stored_timeline_is_what_compute_gives(sample_db):
 
     fields = ["dyad", "type", "status", "date", "date_precision", "sort_date", "location", "mediators",
               "mentions", "articles", "sources", "first_seen", "last_seen", "goldstein", "uid", "event_id",
-              "sentence"]
+              "sentence", "date_source"]
     dyads = [r[0] for r in sample_db.execute("SELECT dyad FROM dyads ORDER BY dyad")]
     assert len(dyads) >= 5
     for d in dyads:
@@ -242,3 +242,46 @@ def test_refresh_in_worker_processes_gives_the_same_clusters(tmp_path, monkeypat
     serial = state(1)
     monkeypatch.setattr(analysis, "PARALLEL_FROM", 1)
     assert state(2) == serial
+
+
+def test_no_dyad_with_dated_events_lacks_a_last_event_date(sample_db):
+    dated = {r[0] for r in sample_db.execute(
+        "SELECT DISTINCT dyad FROM events WHERE dyad IS NOT NULL AND date GLOB '[0-9][0-9][0-9][0-9]*'")}
+    assert len(dated) >= 5
+    for d in sorted(dated):
+        summary, _ = compute(sample_db, d)
+        assert summary["last_event_date"], d
+
+
+def test_no_deed_reported_as_done_is_dated_after_its_article(sample_db):
+    """Held, resumed, failed: done by the time it is told; a date after the report is a
+    misread month or weekday (in the wrong direction)."""
+    late = sample_db.execute(
+        "SELECT a.uid, e.type, e.status, e.date, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+        " WHERE e.status IN ('held', 'resumed', 'failed') AND e.date GLOB '[0-9][0-9][0-9][0-9]*'"
+        " AND a.published IS NOT NULL AND e.date > substr(a.published, 1, length(e.date))").fetchall()
+    assert late == []
+    assert sample_db.execute("SELECT count(*) FROM events WHERE status = 'held' AND date IS NOT NULL").fetchone()[0] > 50
+
+
+def test_a_deed_dated_by_its_report_is_shown_as_approximate(tmp_path):
+    """No date in the text: a deed told as done takes its report's day, shown "~2025-11-05" in
+    tables; JSON keeps the plain date and says where it came from."""
+    from click.testing import CliRunner
+
+    from talkwatch.cli import cli
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "deal.txt").write_text(
+        "Title: Neighbours sign a transit accord\nPublished: 2025-11-05\nSource: Ledger\n\n"
+        "Kazakhstan and Uzbekistan signed a transit agreement in Tashkent, officials said.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    index_paths(db, [str(folder)], workers=1)
+    run = lambda *a: CliRunner().invoke(cli, ["--db", str(db), *a])     # noqa: E731
+    [ev] = [e for e in json.loads(run("events", "--json").stdout) if e["type"] == "AGREEMENT"]
+    assert (ev["date"], ev["date_source"], ev["status"]) == ("2025-11-05", "published", "held")
+    assert "~2025-11-05" in run("events").stdout
+    timeline = json.loads(run("dyad", "KAZ", "UZB", "--json").stdout)["timeline"]
+    assert [(r["date"], r["date_source"]) for r in timeline if r["type"] == "AGREEMENT"] == [("2025-11-05", "published")]
+    assert "~2025-11-05" in run("dyad", "KAZ", "UZB").stdout

@@ -114,6 +114,28 @@ async def test_f_follows_a_dyad_which_comes_first(tui_db):
         assert dyads.highlighted_option.id == "IND-PAK"
 
 
+@sync
+async def test_x_in_the_dyads_pane_says_why_the_summary_reads_as_it_does(tui_db):
+    from talkwatch.tui.screens.explain import ExplainScreen
+
+    app = make_app(tui_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        dyads = app.q("#dyads", DyadList)
+        assert dyads.highlighted_option.id == "AFG-PAK"
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ExplainScreen)
+        text = str(app.screen.query_one("#explain-body").render())
+        summary = app.library.dyad("AFG-PAK").summary
+        assert f"talks: {summary['talks_status']}" in text          # the part and its value
+        assert "<- TALKS" in text                                   # the cluster that decided it
+        assert "round" in text.lower() and ".txt" in text           # its sentence and a report's uid
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
 # ---------------------------------------------------------------------- live data
 
 @sync

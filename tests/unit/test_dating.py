@@ -123,3 +123,15 @@ def test_a_setback_is_dated_by_the_nearest_reading_of_its_planned_day():
     assert (e.status, e.date) == ("deferred", "2016-01-15")
     e = only("India and Pakistan talks, set for January 25, were called off.", "2016-01-20", type="TALKS")
     assert (e.status, e.date) == ("cancelled", "2016-01-25")
+
+
+def test_a_deed_told_as_done_never_takes_a_later_clause_date():
+    # the weekday belongs to the meeting still to come, not to the truce already agreed
+    body = ("Chile and Peru have agreed to extend their truce and to meet again in Lima next Thursday, "
+            "the Chilean foreign ministry said.")
+    evs = events(body, "2025-10-31")
+    truce = [e for e in evs if e.type == "CEASEFIRE" and e.status == "held"]
+    assert truce and all(e.date is None or e.date <= "2025-10-31" for e in truce), \
+        [(e.type, e.status, e.date) for e in evs]
+    talks = [e for e in evs if e.type == "TALKS"]
+    assert any(e.date == "2025-11-06" for e in talks), [(e.type, e.status, e.date) for e in evs]

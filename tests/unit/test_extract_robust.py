@@ -54,7 +54,7 @@ def test_five_megabyte_one_liner_is_bounded():
     big = (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
     t = time.perf_counter()
     ex = extract(big)
-    assert time.perf_counter() - t < 5.0
+    assert time.perf_counter() - t < 20.0     # ~1 s measured: the bound catches a quadratic pass, not noise
     assert ex.events  # the start of it is still read
 
 
@@ -62,7 +62,7 @@ def test_five_megabytes_of_triggers_without_punctuation():
     t = time.perf_counter()
     extract("talks attack " * 400_000)
     extract("(" * 5_000_000)
-    assert time.perf_counter() - t < 5.0
+    assert time.perf_counter() - t < 20.0
 
 
 def test_type_table_covers_every_type_with_plover_cameo_goldstein():

@@ -17,6 +17,7 @@ class DyadList(OptionList):
     BINDINGS = [
         Binding("enter", "select", "Choose", id="dyads.select"),
         Binding("f", "follow", "Follow", id="dyads.follow"),
+        Binding("x", "explain", "Why this summary", id="dyads.explain"),
         Binding("k", "cursor_up", "Up", show=False, id="dyads.cursor-up"),
         Binding("j", "cursor_down", "Down", show=False, id="dyads.cursor-down"),
         Binding("g", "first", "First", show=False, id="dyads.first"),
@@ -41,6 +42,7 @@ class DyadList(OptionList):
     # the messages it posts (talkwatch/tui/messages.py)
     Chosen = messages.DyadChosen
     FollowToggled = messages.FollowToggled
+    ExplainRequested = messages.DyadExplainRequested
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
@@ -95,6 +97,14 @@ class DyadList(OptionList):
             return
         summary = next((s for s in self.summaries if s.get("dyad") == option.id), {})
         self.post_message(self.FollowToggled(option.id, not summary.get("followed")))
+
+    def action_explain(self) -> None:
+        """Which clusters and reports decided the summary of the dyad under the cursor."""
+        option = self.highlighted_option
+        if option is None or not option.id:
+            self.app.bell()
+            return
+        self.post_message(self.ExplainRequested(option.id))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is self and event.option.id:

@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from talkwatch.library import shown_date
 from talkwatch.tui import messages
 from talkwatch.tui.safe import clean, component_style, short
 from talkwatch.tui.widgets.badges import status_class
@@ -130,7 +131,7 @@ class EventList(OptionList):
         t.append(clean(e.get("type") or "?"), style=self._s("events--type"))
         t.append(" ")
         t.append(clean(e.get("status") or "?"), style=self._s(f"events--{status_class(e.get('status'))}"))
-        t.append("  " + clean(e.get("date") or "no date"), style=self._s("events--muted"))
+        t.append("  " + clean(shown_date(e, "no date")), style=self._s("events--muted"))
         if e.get("dyad"):
             t.append("  " + clean(e["dyad"]))
         where = []
@@ -145,7 +146,7 @@ class EventList(OptionList):
 
     def _cluster_prompt(self, r: dict) -> Text:
         t = Text(no_wrap=True, overflow="ellipsis", end="")
-        t.append(clean(r.get("date") or r.get("first_seen") or "no date"), style=self._s("events--muted"))
+        t.append(clean(shown_date(r) or r.get("first_seen") or "no date"), style=self._s("events--muted"))
         t.append(" ")
         t.append(clean(r.get("type") or "?"), style=self._s("events--type"))
         t.append(" ")
