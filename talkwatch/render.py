@@ -338,6 +338,8 @@ def evaluation(report: dict, verbose: bool, fmt: str | None) -> None:
     w(f"gold events {report['gold']}, extracted in those articles {report['extracted']}, matched {report['matched']}\n")
     w(f"recall {report['recall']:.1%}  precision {report['precision']:.1%}  "
       f"status accuracy {report['status_accuracy']:.1%}  date accuracy {report['date_accuracy']:.1%}\n")
+    w(f"undated events {report['undated']} ({report['undated_share']:.1%} of those extracted),"
+      f" without a dyad {report['no_dyad']}\n")
     w(f"{'type':14} {'gold':>5} {'found':>6} {'recall':>7}\n")
     for t, c in sorted(report["per_type"].items()):
         w(f"{t:14} {c['gold']:5d} {c['found']:6d} {c['found'] / max(1, c['gold']):7.1%}\n")

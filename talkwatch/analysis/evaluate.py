@@ -78,6 +78,11 @@ def evaluate(gold: list[dict], extracted: dict[str, list[dict]]) -> dict:
         "precision": (len(all_extracted) - len(extras)) / len(all_extracted) if all_extracted else 0.0,
         "status_accuracy": status_ok / max(1, min(matched, n_status)),
         "date_accuracy": date_ok / date_n if date_n else 0.0,
+        # of every event extracted in those articles: how many carry no date, how many no pair
+        "undated": sum(1 for e in all_extracted if not e.get("date")),
+        "undated_share": (sum(1 for e in all_extracted if not e.get("date")) / len(all_extracted)
+                          if all_extracted else 0.0),
+        "no_dyad": sum(1 for e in all_extracted if not e.get("dyad")),
         "per_type": per_type,
         "misses": misses,
         "extras": extras,

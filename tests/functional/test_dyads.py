@@ -177,7 +177,11 @@ def test_eval_command_prints_the_figures(sample_db, tmp_path):
     res = CliRunner().invoke(cli, ["--db", db, "eval", str(ROOT / "tests/data/sample_gold.jsonl"), "--json"])
     assert res.exit_code == 0, res.output
     report = json.loads(res.stdout)
-    assert {"recall", "precision", "status_accuracy", "date_accuracy", "per_type"} <= set(report)
+    assert {"recall", "precision", "status_accuracy", "date_accuracy", "per_type", "undated_share",
+            "no_dyad"} <= set(report)
+    assert 0 <= report["undated"] <= report["extracted"] and report["undated_share"] < 0.25
+    table = CliRunner().invoke(cli, ["--db", db, "eval", str(ROOT / "tests/data/sample_gold.jsonl")])
+    assert f"undated events {report['undated']} (" in table.stdout and "without a dyad" in table.stdout
 
 
 def test_stored_timeline_is_what_compute_gives(sample_db):
