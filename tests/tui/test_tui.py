@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("textual")
 
-from tui_support import HOSTILE_TITLE, UIDS, build_db, make_app, settle, sync  # noqa: E402
+from tui_support import HOSTILE_TITLE, UIDS, build_db, index, make_app, settle, sync, write_corpus  # noqa: E402
 
 from talkwatch.tui.app import MainScreen, TalkwatchApp  # noqa: E402
 from talkwatch.tui.widgets.articles import ArticleList  # noqa: E402
@@ -267,6 +267,30 @@ async def test_open_article_shows_metadata_events_and_parties(tui_db_ids):
             pass
         else:
             assert "party" in reader.marks_at(body.index("Pakistan"))
+
+
+@sync
+async def test_the_reader_marks_every_sentence_that_tells_an_event(tmp_path):
+    # one meeting told twice in an article: one event, both sentences marked
+    body = ("Envoys of Armenia and Azerbaijan met in Geneva on Tuesday to discuss the border.\n\n"
+            "Officials said the border commission would publish maps next year.\n\n"
+            "The meeting in Geneva lasted six hours, a diplomat said.\n")
+    folder = write_corpus(tmp_path / "news", {"caucasus/geneva.txt": (
+        "Title: Envoys meet in Geneva\nPublished: 2025-03-06\nSource: Ledger\n\n" + body)})
+    db = tmp_path / "t.db"
+    index(db, folder)
+    app = make_app(db)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.q("#reader", Reader)
+        talks = [e for e in reader.view.events if e["type"] == "TALKS"]
+        assert len(talks) == 1 and len(talks[0]["mentions"]) == 1
+        text = reader.view.article.body
+        assert "event" in reader.marks_at(text.index("Envoys of"))
+        assert "event" in reader.marks_at(text.index("lasted six hours"))
+        assert "event" not in reader.marks_at(text.index("publish maps"))
 
 
 @sync

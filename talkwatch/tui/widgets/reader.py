@@ -363,7 +363,11 @@ class Reader(ScrollView, can_focus=True):
                 marks.append((s, e, kind))
 
         for ev in self.view.events:
-            span(ev.get("start"), ev.get("end"), "event-focus" if ev.get("id") == self.focus_id else "event")
+            kind = "event-focus" if ev.get("id") == self.focus_id else "event"
+            span(ev.get("start"), ev.get("end"), kind)
+            for m in ev.get("mentions") or []:     # the other sentences that tell the same event
+                if isinstance(m, dict):
+                    span(m.get("start"), m.get("end"), kind)
         for ev in self.view.events:
             span(ev.get("trigger_start"), ev.get("trigger_end"), "trigger")
         for s, e, _code in self.view.parties:
