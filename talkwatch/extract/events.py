@@ -31,6 +31,9 @@ from talkwatch.extract.words import W
 
 MAX_SENTENCE_TOKENS = 200      # a "sentence" longer than this is cut into windows
 MAX_EVENTS_PER_SENTENCE = 3
+# a verb just after these tells what someone wants, must or may do, not a deed of its own
+_CONTENT_MARKS = frozenset({"to", "must", "should", "would", "could", "might", "may", "can", "will", "shall",
+                            "that", "if", "whether", "not", "never"})
 
 
 def type_info(type_: str) -> dict | None:
@@ -331,7 +334,12 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
         if _follows_main(sw, c, chosen[0]) or _adverbial_deed(sw, c, chosen[0]):
             chosen.append(c)           # "freed the sailors a day after detaining them"
             continue
-        if c.strength < 4 or not c.own_parties or c.subordinate and not _contrastive(sw, c):
+        # a deed of another type told by its own verb ("recalled its envoy, expelling three
+        # diplomats"), not what someone wants or must do ("demanded that it release ...")
+        other_deed = c.pos == "v" and all(x.type != c.type for x in chosen) and not any(
+            sw.doc.keys[k] in _CONTENT_MARKS for k in range(max(sw.a, c.i - 3), c.i))
+        if not c.own_parties or c.strength < (3 if other_deed else 4) or (
+                c.subordinate and not other_deed and not _contrastive(sw, c)):
             continue
         # a second deed in the sentence names a party in its own clause
         seg = sw.segment_start(c.i)

@@ -438,3 +438,15 @@ def test_temporal_condition_is_not_a_deed():
         e.status != "held" for e in events("Iran and the United States will announce new dates once both sides agree."))
     evs = events("New dates for talks between Iran and the US would be announced once both sides agreed.")
     assert not [e for e in evs if e.type == "AGREEMENT" and e.status == "held"]
+
+
+def test_a_second_deed_of_another_type_in_one_sentence_is_its_own_event():
+    # a participle clause that tells a further deed: an accusation besides the rejection
+    text = "Chile rejected the Peruvian claim on Monday, accusing Lima of violating the maritime treaty."
+    got = [(e.type, e.dyad) for e in events(text, "2025-03-05")]
+    assert ("REJECTION", "CHL-PER") in got and ("ACCUSATION", "CHL-PER") in got, got
+
+
+def test_what_a_party_must_or_wants_to_do_is_no_deed_of_its_own():
+    text = "Chile said on Friday that Peru must release the detained fishermen."
+    assert [e.type for e in events(text, "2025-03-07") if e.type == "RETREAT"] == []
