@@ -77,7 +77,7 @@ class Cluster:
         """Where the cluster's best date comes from; the firmest of its mentions that give it
         (an analyst's, then the text's, then a scene's, then a report's day)."""
         best, _ = self.best_date()
-        order = {"analyst": 0, "text": 1, "relative": 1, "narrative": 2, "published": 3}
+        order = {"analyst": 0, "text": 1, "relative": 2, "narrative": 3, "published": 4}   # as store/dyads.py
         found = [m.date_source for m in self.mentions if m.date == best and m.date_source]
         return min(found, key=lambda s: order.get(s, 4)) if found else None
 

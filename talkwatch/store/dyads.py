@@ -143,7 +143,8 @@ def stored(conn: sqlite3.Connection, dyad: str) -> tuple[dict, list[dict]] | Non
         "  WHERE e.cluster = c.id AND e.fingerprint >= c.event_id AND e.fingerprint < c.event_id || 'g' LIMIT 1),"
         # where the cluster's date comes from: the firmest of its events that give that date
         " (SELECT e.date_source FROM events e WHERE e.cluster = c.id AND e.date = c.date"
-        "  ORDER BY e.date_source = 'published' LIMIT 1)"
+        "  ORDER BY CASE e.date_source WHEN 'analyst' THEN 0 WHEN 'text' THEN 1 WHEN 'relative' THEN 2"
+        "  WHEN 'narrative' THEN 3 WHEN 'published' THEN 4 ELSE 5 END LIMIT 1)"
         " FROM clusters c WHERE c.dyad = ? ORDER BY c.id",
         (dyad,),
     ):
