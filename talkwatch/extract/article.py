@@ -207,11 +207,13 @@ def fill_main_pair(events: list[Event], main_pair: tuple[str, str], n_sentences:
             e.dyad = pair_dyad
             e.rule += "+article-dyad"
             continue
-        if e.actors and e.recipients or len(codes) != 1:
+        if len(codes) != 1:
             continue
         code = next(iter(codes))
         if code not in main_pair:
             continue
+        if e.actors and e.recipients:
+            e.recipients = []          # "dismissed concerns about China's attempts": its own name again
         other = main_pair[1] if main_pair[0] == code else main_pair[0]
         if other in e.mediators:
             continue

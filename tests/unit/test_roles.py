@@ -117,3 +117,12 @@ def test_regional_shorthand_counts_only_in_its_context():
     assert any(e.type == "ACCUSATION" and e.dyad == "KOR-PRK" for e in koreas)
     sudan = evs("Sudan said on Monday that the South condemned the violence.")
     assert not any(e.dyad == "KOR-PRK" for e in sudan)
+
+
+def test_a_party_named_twice_in_one_deed_stands_beside_the_articles_pair():
+    # "dismissed concerns about Chile's plans": Chile twice, so the counterpart is Peru
+    body = ("Peru and Chile have argued for months over fishing rights off their coast.\n\n"
+            "Peru lodged a formal protest with Chile on Monday over the seizure of two trawlers.\n\n"
+            "A Chilean envoy in Lima dismissed concerns about Chile's plans for the disputed waters.")
+    rej = [e for e in evs(body, "2025-03-05") if e.type == "REJECTION"]
+    assert rej and rej[0].dyad == "CHL-PER", [(e.type, e.actors, e.recipients) for e in evs(body, "2025-03-05")]
