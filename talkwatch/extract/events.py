@@ -119,6 +119,10 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
     # a bare noun with one party and no second one found in the article is no event; nor
     # is a deed of a country upon itself
     events = [e for e in events if e.dyad or "+weak" not in e.rule]
+    if len(sentences) >= 3:
+        # in an article (not a lone sentence), a deed done to one party by nobody named, whose
+        # pair the article does not give either, is background: "two guards were killed"
+        events = [e for e in events if e.dyad or "+noactor" not in e.rule]
     try:
         dating.fill_article(events, ref, body, scenes)
     except Exception:
@@ -526,6 +530,8 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             ev.rule += "+mention"      # kept only as a mention of an event told before
         elif not ev.dyad and (c.pos == "n" and c.light_at is None or c.strength < 4 or c.subordinate):
             ev.rule += "+weak"         # kept only if the article finds its second party
+        elif not ev.dyad and not ev.actors:
+            ev.rule += "+noactor"      # "two guards were killed": in an article, kept only with a pair
         out.append(ev)
         if ev.dyad and c.type in W.MEETING_LIKE and "+anaphora" not in rule:
             ctx.last_pair = tuple(ev.dyad.split("-", 1))

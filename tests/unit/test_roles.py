@@ -126,3 +126,13 @@ def test_a_party_named_twice_in_one_deed_stands_beside_the_articles_pair():
             "A Chilean envoy in Lima dismissed concerns about Chile's plans for the disputed waters.")
     rej = [e for e in evs(body, "2025-03-05") if e.type == "REJECTION"]
     assert rej and rej[0].dyad == "CHL-PER", [(e.type, e.actors, e.recipients) for e in evs(body, "2025-03-05")]
+
+
+def test_in_an_article_a_deed_by_nobody_named_to_one_party_is_background():
+    body = ("Ghana and Togo opened a new border post at Aflao on Monday.\n\n"
+            "Trade officials from both countries attended the ceremony.\n\n"
+            "Separately, two Nigerian fishermen were killed in a storm off the coast.")
+    got = [(e.type, e.dyad) for e in evs(body, "2025-03-05")]
+    assert ("ATTACK", None) not in got, got
+    # a lone sentence (a headline, a snippet) keeps what it tells
+    assert [e.type for e in evs("Two Nigerian fishermen were killed by gunmen.")] == ["ATTACK"]
