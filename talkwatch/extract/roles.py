@@ -23,6 +23,9 @@ def first_group(sw: SentenceWork, ps: list[PartyRef], skip_orgs: bool = False) -
         gap = [keys[k] for k in range(prev.j, p.i)]
         if len(gap) <= 1 or all(w in W.JOINERS for w in gap) and len(gap) <= 4:
             groups[-1].append(p)
+        elif len(gap) <= 5 and ("and" in gap or "," in gap) and gap[0] not in W.JOINERS and all(
+                w in W.JOINERS or w in W.PEOPLE_NOUNS or w in W.OFFICE_WORDS for w in gap):
+            groups[-1].append(p)       # "the Colombian government and the FARC", "Thai troops and Cambodia"
         else:
             groups.append([p])
     out = groups[0]

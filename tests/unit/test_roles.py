@@ -136,3 +136,9 @@ def test_in_an_article_a_deed_by_nobody_named_to_one_party_is_background():
     assert ("ATTACK", None) not in got, got
     # a lone sentence (a headline, a snippet) keeps what it tells
     assert [e.type for e in evs("Two Nigerian fishermen were killed by gunmen.")] == ["ATTACK"]
+
+
+def test_parties_joined_through_their_institutions_act_together():
+    text = "The Colombian government and the ELN rebels signed a ceasefire in Caracas on Monday."
+    e = one(text, type="CEASEFIRE")
+    assert e.dyad == "COL-ELN" and set(e.actors) == {"COL", "ELN"}, (e.actors, e.recipients, e.dyad)
