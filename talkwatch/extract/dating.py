@@ -257,6 +257,34 @@ def _lead_scene(events: list, paras: list[int], ref):
     return None
 
 
+def _lead_detail(events: list, paras: list[int], ref, lead_ev):
+    """For an undated deed of the lead: the first deed or statement of the same pair in the
+    two paragraphs after it, dated to a day in the text a few days before the report."""
+    try:
+        pub = date(ref.year, ref.month, ref.day) if ref is not None and ref.day else None
+    except Exception:
+        pub = None
+    if pub is None:
+        return None
+    for ev in events:
+        para = bisect.bisect_right(paras, ev.start) - 1
+        if para < 1:
+            continue
+        if para > 2:
+            break
+        if ev.dyad != lead_ev.dyad or ev.date_precision != "day" or ev.date_source not in ("text", "relative"):
+            continue
+        if ev.status not in DONE and ev.type not in SPEECH_TYPES:
+            continue
+        try:
+            d = date.fromisoformat(ev.date)
+        except (TypeError, ValueError):
+            continue
+        if timedelta(0) <= pub - d <= timedelta(days=LEAD_DAYS):
+            return ev
+    return None
+
+
 class SceneMark:
     """A date that opens a sentence without an event ("On Thursday, as the delegations sat
     down, ..."): the scene for the deeds told after it in the paragraph."""
@@ -341,6 +369,16 @@ def fill_article(events: list, ref, body: str, scenes: list | None = None) -> No
             ev.date_text = src.date_text
             ev.date_how = f"the scene's date, from {src.date_text!r} earlier in the paragraph ({src.date})"
             continue
+        if lead is None and para == 0 and ev.dyad and ev.status != "proposed":
+            detail = _lead_detail(events, paras, ref, ev)
+            if detail is not None:
+                # the lead sums up, the next paragraphs tell when: "X has imposed sanctions
+                # on Y. In a statement on Wednesday, X said ..."
+                ev.date, ev.date_precision = detail.date, detail.date_precision
+                ev.date_source = "narrative"
+                ev.date_text = detail.date_text
+                ev.date_how = f"the lead's day, told after it: {detail.date_text!r} ({detail.date})"
+                continue
         if lead is not None and ev.status != "proposed":
             ev.date, ev.date_precision = lead.date, lead.date_precision
             ev.date_source = "narrative"

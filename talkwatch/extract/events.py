@@ -520,7 +520,7 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
             if st == "held" and why == "default=past" and _is_future(ev, best[2], ref):
                 ev.status = "scheduled"
                 ev.rule = ev.rule.replace("/held:", "/scheduled:").replace("default=past", "date-ahead")
-        elif said_on is not None and (st in ("held", "ongoing") or info.cls == "speech"):
+        elif said_on is not None and (st in ("held", "ongoing", "proposed") or info.cls == "speech"):
             # a deed or statement reported without a date of its own is dated to the day
             # it was announced
             dating.set_date(ev, said_on[1], said_on[0], sw, ref, resolve_fn, ctx.last_date)

@@ -135,3 +135,19 @@ def test_a_deed_told_as_done_never_takes_a_later_clause_date():
         [(e.type, e.status, e.date) for e in evs]
     talks = [e for e in evs if e.type == "TALKS"]
     assert any(e.date == "2025-11-06" for e in talks), [(e.type, e.status, e.date) for e in evs]
+
+
+def test_an_undated_lead_takes_the_day_the_next_paragraph_tells():
+    body = ("Kenya has suspended flights to Somalia over a dispute about airspace.\n\n"
+            "In a statement on Wednesday, the Kenyan transport ministry accused Somalia of "
+            "breaking an aviation accord.")
+    evs = events(body, "2025-03-06")          # a Thursday
+    lead = [e for e in evs if e.start == 0]
+    assert lead and all((e.date, e.date_source) == ("2025-03-05", "narrative") for e in lead), \
+        [(e.type, e.date, e.date_source, e.start) for e in evs]
+
+
+def test_a_proposal_is_dated_by_the_day_it_was_made():
+    e = only("Somalia's president said on Tuesday he was open to talks with Kenya.", "2025-03-06",
+             type="TALKS")
+    assert (e.status, e.date) == ("proposed", "2025-03-04")
