@@ -400,6 +400,14 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                     if code not in actors and code not in recips and code not in meds:
                         into.append(code)
                 rule += "+anaphora"
+                if (c.type in ("DEMAND", "TALKS") and into is recips and len(actors) == 1
+                        and actors[0] not in pair and set(pair) <= set(recips)):
+                    # "urged both sides to ...", "negotiating with each side": a third party
+                    # works on the pair; the pair's event, that party its mediator
+                    meds = meds + [actors[0]]
+                    actors, recips = list(pair), []
+                    c.type = "MEDIATION"
+                    rule += "+third-party"
         if not actors and not recips and not meds:
             continue
         info = rules.types[c.type]

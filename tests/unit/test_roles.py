@@ -142,3 +142,15 @@ def test_parties_joined_through_their_institutions_act_together():
     text = "The Colombian government and the ELN rebels signed a ceasefire in Caracas on Monday."
     e = one(text, type="CEASEFIRE")
     assert e.dyad == "COL-ELN" and set(e.actors) == {"COL", "ELN"}, (e.actors, e.recipients, e.dyad)
+
+
+@pytest.mark.parametrize("second", [
+    "Norway urged both sides to stop the shelling.",
+    "The Malaysian foreign minister said he would call each side to ask for restraint.",
+])
+def test_a_third_party_working_on_both_sides_mediates_for_the_pair(second):
+    body = "Thailand and Cambodia traded fire along their border on Monday.\n\n" + second
+    third = [e for e in evs(body, "2025-12-10") if e.start > body.index("\n\n")]
+    assert third and all(e.dyad == "KHM-THA" and e.type == "MEDIATION" for e in third), \
+        [(e.type, e.dyad, e.actors, e.recipients, e.mediators) for e in third]
+    assert set(third[0].mediators) & {"NOR", "MYS"}
