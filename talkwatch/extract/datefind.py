@@ -233,7 +233,8 @@ class _Lex:
         self.after_weekday = re.compile(rf"\.?,?{W}(?:the{S})?(?=[\dA-Za-z])")
         self.next_word = re.compile(rf"(?:'s|\u2019s)?{S}([A-Za-z]+)")
         self.ago = re.compile(rf"{S}ago\b", re.I)
-        self.later = re.compile(rf"{S}(?P<w>later|earlier)\b", re.I)
+        # "two days later", "a week earlier", "four days before," (before what was just told)
+        self.later = re.compile(rf"{S}(?P<w>later|earlier|before(?=\s*[,.;]))\b", re.I)
         self.money = re.compile(r"(?:[$\u00a3\u20ac\u00a5#]|\b(?:Rs|No|PKR|USD|INR)\.?)\s?$", re.I)
         # lookbehinds, written reversed and matched on the reversed text before a trigger:
         # one anchored match instead of a search through a window

@@ -53,14 +53,25 @@ def clause_tense(keys: list[str], lo: int, di: int, dj: int, hi: int) -> str | N
             return "past"
         if w == "," and k < di - 1 and keys[k + 1] not in ("and",) or w == "that":
             break
-    for k in range(dj, min(hi, dj + 8)):
+    crossed = False
+    end = min(hi, dj + 8)
+    k = dj
+    while k < end:
         w = keys[k]
+        if w == "," and not crossed and k - lo <= 8 and (k + 1 >= hi or keys[k + 1] not in W.PLAIN_SPEECH):
+            # a short opening phrase ("In a phone call in June, he seemed ..."): the main
+            # clause after it gives the tense
+            crossed = True
+            end = min(hi, k + 9)
+            k += 1
+            continue
         if w in W.PUNCT_HARD or w in (".", ","):
             break                      # ", the ministry said": the report's tense, not the event's
         if w in W.FUTURE_WORDS:
             return "future"
         if _is_past_word(w, keys[k - 1]):
             return "past"
+        k += 1
     return None
 
 

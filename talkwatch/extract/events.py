@@ -106,6 +106,8 @@ def extract_events(body: str, sentences, mentions, places_fn, dates_fn, ref, res
                     mark = dating.scene_mark(doc, a, b, s_start, lazy, ref, resolve_fn)
                     if mark:
                         scenes.append(mark)   # "On Thursday, as the delegations sat down, ..."
+                        if mark.date_precision == "day":
+                            ctx.last_date = mark.date   # "Four days before, ...": before this day
             except Exception:  # one odd sentence never costs the article
                 pass
             people = [p for p in sparties if p.kind == "leader"]

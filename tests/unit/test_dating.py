@@ -151,3 +151,19 @@ def test_a_proposal_is_dated_by_the_day_it_was_made():
     e = only("Somalia's president said on Tuesday he was open to talks with Kenya.", "2025-03-06",
              type="TALKS")
     assert (e.status, e.date) == ("proposed", "2025-03-04")
+
+
+def test_a_short_opening_phrase_takes_the_tense_of_the_main_clause():
+    # "in June" with no verb of its own: "seemed" says it is the June before the report
+    body = "In a phone call in June, the Kenyan president seemed to expect Somalia to sign the accord."
+    evs = events(body, "2025-10-02")
+    assert evs and all(e.date == "2025-06" for e in evs if e.date), [(e.type, e.date) for e in evs]
+    body = "At the summit in June, the two ministers will sign a border accord, Kenya and Somalia said."
+    assert any(e.date == "2026-06" for e in events(body, "2025-10-02"))
+
+
+def test_days_before_counts_back_from_the_day_just_told():
+    body = ("On August 10, Turkish naval ships escorted a survey vessel south of the island.\n\n"
+            "Four days before, Greece had signed a maritime accord with Egypt.")
+    e = only(body, "2020-09-05", type="AGREEMENT")
+    assert e.date == "2020-08-06", (e.date, e.date_how)
