@@ -410,6 +410,13 @@ def _sentence_events(doc, a, b, s_start, s_end, parties, lazy, rules, ctx, ref, 
                     actors, recips = list(pair), []
                     c.type = "MEDIATION"
                     rule += "+third-party"
+        if (c.type == "TALKS" and len(actors) == 1 and len(set(recips) - set(actors)) >= 2 and c.recipients
+                and sw.keys[c.recipients[0].i - 1] == "between"):
+            # "X negotiated a truce between A and B": X works on the pair, A and B its event's parties
+            meds = meds + actors
+            actors, recips = [r for r in recips if r not in actors], []
+            c.type = "MEDIATION"
+            rule += "+third-party"
         if not actors and not recips and not meds:
             continue
         info = rules.types[c.type]

@@ -23,6 +23,7 @@ def one(body, **want):
     ("Ethiopia and Eritrea resumed talks, with Saudi Arabia mediating.", "ERI-ETH", "SAU"),
     ("The talks between Serbia and Kosovo were facilitated by the European Union.", "SRB-XKX", "EU"),
     ("Norway urged India and Pakistan to resume talks.", "IND-PAK", "NOR"),
+    ("Malaysia negotiated a ceasefire between Thailand and Cambodia.", "KHM-THA", "MYS"),
 ])
 def test_a_host_or_broker_is_a_mediator_never_a_party(body, dyad, mediator):
     found = [e for e in evs(body) if e.dyad]
